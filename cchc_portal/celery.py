@@ -1,0 +1,26 @@
+"""Celery application. Tasks stay thin: they load a row by id and call a service."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc_portal.settings")
+
+app = Celery("cchc_portal")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    # Refresh the indicator snapshots of every open period once a night.
+    "refresh-open-periods-nightly": {
+        "task": "reports.tasks.refresh_open_periods",
+        "schedule": crontab(hour=1, minute=30),
+    },
+}
+
+
+@app.task(name="cchc_portal.health")
+def health(token: str = "ping") -> str:
+    """Round trip through the broker and a worker: returns the token with 'pong'."""
+    return f"pong:{token}"

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.views.i18n import set_language
+
+from orgs import views as orgs_views
+from reports import views as reports_views
+
+unit_period = "u/<str:code>/<str:period>/"
+
+urlpatterns = [
+    path("", orgs_views.home, name="home"),
+    path("switch/", orgs_views.switch, name="switch"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("jobs/<int:pk>/", reports_views.job_status, name="job_status"),
+    path(unit_period, reports_views.workspace, name="workspace"),
+    path(
+        unit_period + "transition/<str:name>/", reports_views.transition, name="report_transition"
+    ),
+    path(unit_period + "comment/", reports_views.comment, name="report_comment"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += (
+    static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) if settings.DEBUG else []
+)
+
+handler404 = "cchc_portal.errors.not_found"
+handler500 = "cchc_portal.errors.server_error"
+handler403 = "cchc_portal.errors.forbidden"
+handler400 = "cchc_portal.errors.bad_request"

@@ -1,0 +1,69 @@
+"""Reads for units, periods and the user's scope."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from .models import Level, Membership, Period, Role, Unit
+
+
+def unit_for_user(*, user, code: str, period: Period | None = None) -> Unit:
+    """The unit with `code` (valid in `period`) if the user may see it; 404 otherwise, so that
+    a unit outside scope is indistinguishable from a missing one."""
+    qs = Unit.objects.visible_to(user).filter(code=str(code).strip())
+    if period is not None:
+        qs = qs.valid_during(period.start, period.end)
+    unit = qs.order_by("-valid_from").first()
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def period_by_code(code: str) -> Period:
+    period = Period.objects.filter(code=str(code).strip().upper()).first()
+    if period is None:
+        raise Http404
+    return period
+
+
+def roles_of(user, unit: Unit) -> set[str]:
+    """Roles the user holds on this unit, including reviewer/admin roles inherited from an ancestor."""
+    if not user.is_authenticated:
+        return set()
+    if user.is_superuser:
+        return {Role.ADMIN, Role.REVIEWER}
+    roles = set()
+    for path, role in Membership.objects.filter(user=user).values_list("unit__path", "role"):
+        if path == unit.path or unit.path.startswith(path) and role in (Role.REVIEWER, Role.ADMIN):
+            roles.add(role)
+    return roles
+
+
+def can_edit_data(user, unit: Unit) -> bool:
+    return bool(roles_of(user, unit) & {Role.CLERK, Role.APPROVER})
+
+
+def can_approve(user, unit: Unit) -> bool:
+    return Role.APPROVER in roles_of(user, unit)
+
+
+def can_review(user, unit: Unit) -> bool:
+    """Reviewers act on units strictly below their own unit."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    for path in Membership.objects.filter(user=user, role=Role.REVIEWER).values_list(
+        "unit__path", flat=True
+    ):
+        if unit.path.startswith(path) and unit.path != path:
+            return True
+    return False
+
+
+def reporting_units_for(user) -> QuerySet[Unit]:
+    """Units the user reports for or reviews: communes in scope, plus own units."""
+    return Unit.objects.visible_to(user).filter(level=Level.COMMUNE) | Unit.objects.filter(
+        memberships__user=user
+    )

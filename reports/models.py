@@ -1,0 +1,316 @@
+"""The report object and its workflow, plan tasks, directives, entered figures, narrative,
+indicator snapshots, document settings, rendered files and background jobs."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cchc_portal.db import UnitPeriodRecord
+
+
+class ReportState(models.TextChoices):
+    DRAFT = "draft", _("Đang soạn")
+    SUBMITTED = "submitted", _("Đã gửi")
+    RETURNED = "returned", _("Bị trả lại")
+    ACCEPTED = "accepted", _("Đã tiếp nhận")
+    SIGNED = "signed", _("Đã ký số")
+
+
+LOCKED_STATES = (ReportState.SUBMITTED, ReportState.ACCEPTED, ReportState.SIGNED)
+
+
+class Report(models.Model):
+    """A unit's report for a period: one object with a workflow state (SPEC §7)."""
+
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="reports"
+    )
+    period = models.ForeignKey(
+        "orgs.Period",
+        verbose_name=_("kỳ báo cáo"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    state = models.CharField(
+        _("trạng thái"), max_length=12, choices=ReportState.choices, default=ReportState.DRAFT
+    )
+    doc_number = models.PositiveIntegerField(_("số văn bản"), null=True, blank=True)
+    doc_symbol = models.CharField(_("ký hiệu"), max_length=40, default="BC-UBND")
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("báo cáo CCHC")
+        verbose_name_plural = _("báo cáo CCHC")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "period"], name="report_unit_period_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.period}"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.state in LOCKED_STATES
+
+
+class ReportTransition(models.Model):
+    """One workflow step: who moved the report from which state to which, and why."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="transitions")
+    from_state = models.CharField(max_length=12, choices=ReportState.choices)
+    to_state = models.CharField(max_length=12, choices=ReportState.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+
+class ReportComment(models.Model):
+    """A reviewer's (or the unit's) comment on a report, outside the state transitions."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="comments")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    text = models.TextField(_("nội dung"))
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+
+class PlanTask(UnitPeriodRecord):
+    """A task of the unit's own CCHC plan for the year."""
+
+    title = models.CharField(_("nhiệm vụ"), max_length=500)
+    owner = models.CharField(_("người/bộ phận thực hiện"), max_length=200, blank=True)
+    due_on = models.DateField(_("thời hạn"), null=True, blank=True)
+    done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("nhiệm vụ kế hoạch CCHC")
+        verbose_name_plural = _("nhiệm vụ kế hoạch CCHC")
+        ordering = ["due_on", "pk"]
+
+
+class Directive(UnitPeriodRecord):
+    """A task assigned by the level above (UBND, Chủ tịch, Phó Chủ tịch cấp trên giao)."""
+
+    title = models.CharField(_("nhiệm vụ"), max_length=500)
+    reference = models.CharField(_("văn bản giao"), max_length=200, blank=True)
+    assigned_on = models.DateField(_("ngày giao"))
+    due_on = models.DateField(_("hạn hoàn thành"))
+    done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("nhiệm vụ cấp trên giao")
+        verbose_name_plural = _("nhiệm vụ cấp trên giao")
+        ordering = ["assigned_on", "pk"]
+
+
+class EnteredFigure(UnitPeriodRecord):
+    """A figure with no raw record anywhere (legal documents reviewed, ...), keyed by indicator code."""
+
+    code = models.CharField(_("mã chỉ tiêu"), max_length=80)
+    value = models.BigIntegerField(_("giá trị"))
+    approximate = models.BooleanField(
+        _("số ước (trên/khoảng)"),
+        default=False,
+        help_text=_("Đánh dấu khi số liệu là ước tính, ví dụ «trên 80 lượt»."),
+    )
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("số liệu nhập trực tiếp")
+        verbose_name_plural = _("số liệu nhập trực tiếp")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "period", "code"], name="figure_unit_period_code_unique"
+            )
+        ]
+
+
+class NarrativeSection(UnitPeriodRecord):
+    """The narrative text of one section of the report; may quote {{ indicator.code }}."""
+
+    key = models.CharField(_("mục"), max_length=40)
+    text = models.TextField(_("nội dung"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("nội dung mục báo cáo")
+        verbose_name_plural = _("nội dung các mục báo cáo")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "period", "key"], name="narrative_unit_period_key_unique"
+            )
+        ]
+
+
+class IndicatorSnapshot(models.Model):
+    """All indicator values of a (unit, period) as last computed, with the validation results."""
+
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey("orgs.Period", on_delete=models.CASCADE, related_name="+")
+    values = models.JSONField(default=dict)
+    validation = models.JSONField(default=list)
+    computed_at = models.DateTimeField()
+    duration_ms = models.PositiveIntegerField(default=0)
+    data_version = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "period"], name="snapshot_unit_period_unique")
+        ]
+
+
+class WarningExplanation(models.Model):
+    """The unit's written explanation of a validation warning; shown to the reviewer."""
+
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey("orgs.Period", on_delete=models.CASCADE, related_name="+")
+    rule = models.CharField(_("quy tắc"), max_length=80)
+    text = models.TextField(_("giải trình"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "period", "rule"], name="explanation_unit_period_rule_unique"
+            )
+        ]
+
+
+class SignerTitle(models.TextChoices):
+    CHAIRMAN = "chairman", _("TM. UBND / CHỦ TỊCH")
+    VICE_CHAIRMAN = "vice", _("TM. UBND / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+
+
+class DocumentSettings(models.Model):
+    """Per-unit header and closing data of the report document (Decree 30/2020 boxes 2–9)."""
+
+    unit = models.OneToOneField(
+        "orgs.Unit", on_delete=models.CASCADE, related_name="document_settings"
+    )
+    issuing_body = models.TextField(
+        _("tên cơ quan ban hành"),
+        help_text=_("Mỗi dòng một dòng in, ví dụ «ỦY BAN NHÂN DÂN» / «XÃ BÌNH PHƯỚC»."),
+    )
+    place_name = models.CharField(_("địa danh"), max_length=100)
+    addressee = models.CharField(_("kính gửi"), max_length=300, blank=True)
+    basis = models.TextField(_("căn cứ"), blank=True)
+    recipients = models.TextField(
+        _("nơi nhận"), help_text=_("Mỗi dòng một nơi nhận; dòng cuối «Lưu: VT.»")
+    )
+    signer_title = models.CharField(
+        _("thẩm quyền ký"), max_length=10, choices=SignerTitle.choices, default=SignerTitle.CHAIRMAN
+    )
+    signer_name = models.CharField(_("họ tên người ký"), max_length=200)
+    organisation_name = models.CharField(
+        _("tên tổ chức trong chữ ký số"), max_length=200, blank=True
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thông tin văn bản")
+        verbose_name_plural = _("thông tin văn bản")
+
+
+class DocumentKind(models.TextChoices):
+    PREVIEW = "preview", _("Bản xem trước (PDF)")
+    FINAL = "final", _("Bản chính thức (PDF)")
+    DOCX = "docx", _("Bản Word (DOCX)")
+    SIGNED = "signed", _("Bản đã ký số (PDF)")
+
+
+class RenderedDocument(models.Model):
+    """A stored output file of a report, with the SHA-256 of its bytes and of its input data."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(max_length=10, choices=DocumentKind.choices)
+    file = models.FileField(upload_to="reports/%Y/")
+    sha256 = models.CharField(max_length=64)
+    data_hash = models.CharField(max_length=64, db_index=True)
+    pages = models.PositiveIntegerField(default=0)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class JobKind(models.TextChoices):
+    IMPORT_DOSSIERS = "import_dossiers", _("Nhập hồ sơ TTHC")
+    IMPORT_PROCEDURES = "import_procedures", _("Nhập danh mục TTHC")
+    RECOMPUTE = "recompute", _("Tính lại chỉ tiêu")
+    RENDER_PDF = "render_pdf", _("Xuất báo cáo PDF")
+    RENDER_DOCX = "render_docx", _("Xuất báo cáo DOCX")
+    EXPORT = "export", _("Xuất dữ liệu")
+    HEALTH = "health", _("Kiểm tra hệ thống")
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Đang chờ")
+    RUNNING = "running", _("Đang chạy")
+    DONE = "done", _("Hoàn thành")
+    FAILED = "failed", _("Lỗi")
+
+
+class Job(models.Model):
+    """A background job: the row the browser polls for progress (DESIGN habit 6)."""
+
+    kind = models.CharField(max_length=20, choices=JobKind.choices)
+    status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    message = models.CharField(max_length=300, blank=True)
+    error = models.TextField(blank=True)
+    params = models.JSONField(default=dict, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    input_file = models.FileField(upload_to="jobs/in/%Y/%m/", blank=True)
+    result_file = models.FileField(upload_to="jobs/out/%Y/%m/", blank=True)
+    unit = models.ForeignKey(
+        "orgs.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    period = models.ForeignKey(
+        "orgs.Period", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)

@@ -1,0 +1,56 @@
+"""Reads about reports: the 'my reports' list of the home page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from orgs.models import Level, Period, Unit
+
+from .models import Report, ReportState
+
+
+@dataclass
+class ReportRow:
+    unit: Unit
+    period: Period
+    state: str
+    state_label: str
+    due: dt.date | None
+    overdue: bool
+    returned: bool
+
+
+def my_reports(*, user, periods=None) -> list[ReportRow]:
+    """Per reporting unit in the user's scope and per period: the state of its report."""
+    periods = list(
+        periods if periods is not None else Period.objects.open().order_by("-year", "code")
+    )
+    units = list(Unit.objects.visible_to(user).filter(level=Level.COMMUNE).order_by("name"))
+    reports = {
+        (r.unit_id, r.period_id): r
+        for r in Report.objects.filter(unit__in=units, period__in=periods)
+    }
+    today = timezone.localdate()
+    rows = []
+    for period in periods:
+        for unit in units:
+            if not unit.is_valid_on(period.end) and not unit.is_valid_on(period.start):
+                continue
+            report = reports.get((unit.pk, period.pk))
+            state = report.state if report else ReportState.DRAFT
+            not_sent = state in (ReportState.DRAFT, ReportState.RETURNED)
+            rows.append(
+                ReportRow(
+                    unit=unit,
+                    period=period,
+                    state=state,
+                    state_label=ReportState(state).label,
+                    due=period.deadline,
+                    overdue=bool(period.deadline and not_sent and period.deadline < today),
+                    returned=state == ReportState.RETURNED,
+                )
+            )
+    return rows

@@ -1,0 +1,101 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from orgs.decorators import unit_period_view
+from orgs.models import Unit
+from orgs.selectors import can_approve, can_review
+
+from .gates import submission_check
+from .models import Job
+from .services import report_comment_add, report_get_or_create, report_transition
+from .workflow import allowed
+
+
+@unit_period_view
+def workspace(request):
+    """The hub of a (unit, period): report state, sections, actions."""
+    report = report_get_or_create(unit=request.unit, period=request.period)
+    actions = []
+    for t in allowed(report.state):
+        if (t.actor == "approver" and can_approve(request.user, request.unit)) or (
+            t.actor == "reviewer" and can_review(request.user, request.unit)
+        ):
+            actions.append(t)
+    return render(
+        request,
+        "reports/workspace.html",
+        {
+            "unit": request.unit,
+            "period": request.period,
+            "report": report,
+            "actions": actions,
+            "transitions": report.transitions.select_related("by"),
+            "comments": report.comments.select_related("by"),
+            "children": Unit.objects.filter(parent=request.unit).valid_during(
+                request.period.start, request.period.end
+            ),
+        },
+    )
+
+
+@require_POST
+@unit_period_view
+def transition(request, name: str):
+    report = report_get_or_create(unit=request.unit, period=request.period)
+    try:
+        report_transition(
+            report=report,
+            name=name,
+            by=request.user,
+            comment=request.POST.get("comment", ""),
+            check=submission_check if name == "submit" else None,
+        )
+        messages.success(request, report.get_state_display())
+    except PermissionDenied:
+        raise
+    except ValidationError as exc:
+        for m in exc.messages:
+            messages.error(request, m)
+    return redirect("workspace", code=request.unit.code, period=request.period.code)
+
+
+@require_POST
+@unit_period_view
+def comment(request):
+    report = report_get_or_create(unit=request.unit, period=request.period)
+    if not (can_review(request.user, request.unit) or request.can_edit):
+        raise PermissionDenied
+    try:
+        report_comment_add(report=report, by=request.user, text=request.POST.get("text", ""))
+    except ValidationError as exc:
+        for m in exc.messages:
+            messages.error(request, m)
+    return redirect("workspace", code=request.unit.code, period=request.period.code)
+
+
+def job_status(request, pk: int):
+    """Progress of a background job, as JSON (polled) or as an htmx fragment."""
+    if not request.user.is_authenticated:
+        raise Http404
+    job = get_object_or_404(Job, pk=pk)
+    own = job.created_by_id == request.user.pk or request.user.is_superuser
+    in_scope = job.unit_id and Unit.objects.visible_to(request.user).filter(pk=job.unit_id).exists()
+    if not (own or in_scope):
+        raise Http404
+    if request.htmx or request.GET.get("fragment"):
+        return render(request, "reports/_job.html", {"job": job})
+    return JsonResponse(
+        {
+            "id": job.pk,
+            "kind": job.kind,
+            "status": job.status,
+            "progress": job.progress,
+            "message": job.message,
+            "error": job.error,
+            "result": job.result,
+            "result_url": job.result_file.url if job.result_file else None,
+        }
+    )

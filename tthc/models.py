@@ -1,0 +1,197 @@
+"""Procedure catalogue, one-stop dossiers, citizens' feedback and satisfaction surveys."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cchc_portal.db import UnitRecord
+
+
+class OnlineLevel(models.TextChoices):
+    NONE = "none", _("Không")
+    PARTIAL = "partial", _("Một phần")
+    FULL = "full", _("Toàn trình")
+
+
+class Procedure(models.Model):
+    """One procedure (TTHC) of the national catalogue, as published for the province."""
+
+    code = models.CharField(_("mã TTHC"), max_length=40, unique=True)
+    name = models.CharField(_("tên TTHC"), max_length=500, blank=True)
+    field = models.CharField(_("lĩnh vực"), max_length=200, blank=True)
+    online_level = models.CharField(
+        _("mức độ DVC trực tuyến"),
+        max_length=10,
+        choices=OnlineLevel.choices,
+        default=OnlineLevel.NONE,
+    )
+    linked_group = models.CharField(_("nhóm liên thông"), max_length=200, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thủ tục hành chính")
+        verbose_name_plural = _("danh mục thủ tục hành chính")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name}"
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Trực tuyến")
+    DIRECT = "direct", _("Trực tiếp")
+    POSTAL = "postal", _("Bưu chính")
+
+
+class DossierStatus(models.TextChoices):
+    RESOLVED = "resolved", _("Đã giải quyết")
+    PENDING = "pending", _("Đang giải quyết")
+    WITHDRAWN = "withdrawn", _("Rút hồ sơ")
+    REJECTED = "rejected", _("Từ chối")
+
+
+class Source(models.TextChoices):
+    PROVINCIAL = "provincial", _("Một cửa tỉnh")
+    NATIONAL = "national", _("Cổng DVC quốc gia")
+
+
+class ImportBatch(models.Model):
+    """One accepted import of a file: how imports are audited (one row per file, not per record).
+
+    Bulk writes skip save() and signals, so per-record history is not written for imported rows;
+    the batch keeps the stored file, its SHA-256, who imported it and the counts, and every
+    imported dossier points at the batch that last changed it.
+    """
+
+    class Kind(models.TextChoices):
+        DOSSIERS = "dossiers", _("Hồ sơ TTHC")
+        PROCEDURES = "procedures", _("Danh mục TTHC")
+        STAFF = "staff", _("Cán bộ, công chức")
+        BUDGET = "budget", _("Thu, chi ngân sách")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    unit = models.ForeignKey(
+        "orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    file = models.FileField(upload_to="imports/%Y/%m/", blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    rows = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    warnings = models.JSONField(default=list, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lần nhập dữ liệu")
+        verbose_name_plural = _("các lần nhập dữ liệu")
+        ordering = ["-at"]
+
+
+class Dossier(UnitRecord):
+    """One dossier received by the unit's one-stop shop (SPEC §4)."""
+
+    code = models.CharField(_("mã hồ sơ"), max_length=60)
+    procedure_code = models.CharField(_("mã TTHC"), max_length=40)
+    procedure = models.ForeignKey(
+        Procedure,
+        verbose_name=_("thủ tục"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dossiers",
+        db_constraint=False,
+    )
+    procedure_name = models.CharField(_("tên TTHC"), max_length=500, blank=True)
+    # Denormalised from the catalogue (kept in step by the catalogue import) so that the
+    # online-service indicators are one scan of the dossier table without a join.
+    online_level = models.CharField(
+        _("mức độ DVC"), max_length=10, choices=OnlineLevel.choices, default=OnlineLevel.NONE
+    )
+    channel = models.CharField(_("hình thức nộp"), max_length=10, choices=Channel.choices)
+    received_at = models.DateTimeField(_("ngày tiếp nhận"))
+    due_at = models.DateTimeField(_("hạn xử lý"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("ngày có kết quả"), null=True, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=DossierStatus.choices)
+    components_digitized = models.BooleanField(_("số hóa thành phần hồ sơ"), default=False)
+    result_digitized = models.BooleanField(_("số hóa kết quả"), default=False)
+    paid_online = models.BooleanField(_("thanh toán trực tuyến"), default=False)
+    fee = models.BigIntegerField(_("phí, lệ phí (đồng)"), null=True, blank=True)
+    source = models.CharField(
+        _("nguồn"), max_length=12, choices=Source.choices, default=Source.PROVINCIAL
+    )
+    import_batch = models.ForeignKey(
+        ImportBatch,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("hồ sơ TTHC")
+        verbose_name_plural = _("hồ sơ TTHC")
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "code"], name="dossier_unit_code_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["unit", "received_at"], name="dossier_unit_received"),
+            models.Index(fields=["unit", "resolved_at"], name="dossier_unit_resolved"),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Feedback(UnitRecord):
+    """A citizen's feedback or petition (phản ánh, kiến nghị) about administrative regulations."""
+
+    received_on = models.DateField(_("ngày tiếp nhận"))
+    channel = models.CharField(_("hình thức"), max_length=100, blank=True)
+    subject = models.TextField(_("nội dung"))
+    resolved_on = models.DateField(_("ngày xử lý xong"), null=True, blank=True)
+    answer = models.TextField(_("kết quả trả lời"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phản ánh, kiến nghị")
+        verbose_name_plural = _("phản ánh, kiến nghị")
+        ordering = ["-received_on"]
+        indexes = [models.Index(fields=["unit", "received_on"], name="feedback_unit_received")]
+
+
+class Rating(models.IntegerChoices):
+    VERY_DISSATISFIED = 1, _("Rất không hài lòng")
+    DISSATISFIED = 2, _("Không hài lòng")
+    NEUTRAL = 3, _("Bình thường")
+    SATISFIED = 4, _("Hài lòng")
+    VERY_SATISFIED = 5, _("Rất hài lòng")
+
+
+class SurveyResponse(UnitRecord):
+    """One satisfaction survey form filled in at the one-stop shop."""
+
+    answered_on = models.DateField(_("ngày khảo sát"))
+    procedure_code = models.CharField(_("mã TTHC"), max_length=40, blank=True)
+    rating = models.PositiveSmallIntegerField(_("mức độ hài lòng"), choices=Rating.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phiếu khảo sát hài lòng")
+        verbose_name_plural = _("phiếu khảo sát hài lòng")
+        ordering = ["-answered_on"]
+        indexes = [models.Index(fields=["unit", "answered_on"], name="survey_unit_answered")]
