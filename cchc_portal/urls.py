@@ -2,7 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 from django.views.i18n import set_language
 
 from orgs import views as orgs_views
@@ -22,6 +22,19 @@ urlpatterns = [
         unit_period + "transition/<str:name>/", reports_views.transition, name="report_transition"
     ),
     path(unit_period + "comment/", reports_views.comment, name="report_comment"),
+    # Section data pages (lists, forms, exports), per app.
+    path(unit_period + "tthc/", include("tthc.urls")),
+    path(unit_period + "staff/", include("staff.urls")),
+    path(unit_period + "finance/", include("finance.urls")),
+    path(unit_period + "tasks/", include("reports.urls_records")),
+    # Spreadsheet imports (upload → preview → confirm).
+    path(unit_period + "import/", include("tthc.urls_import")),
+    # Indicators, validation, drill-down.
+    path(unit_period + "indicators/", include("reports.urls_indicators")),
+    # The report document: narrative editor, PDF/DOCX, signing.
+    path(unit_period + "report/", include("reports.urls_document")),
+    path("api/", include("reports.urls_api")),
+    path("", include("reports.urls_global")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,17 @@
+"""The indicator registry: the one place where every figure is defined (SPEC §5).
+
+    from reports.indicators import compute, compute_many, registry
+
+    compute(unit, period)            -> {code: value}   one unit, or a parent as the sum of its subtree
+    compute_many(units, period)      -> {unit_id: {code: value}}   many units, one grouped query per source
+    registry.get("tthc.on_time_rate") -> Indicator (label, unit, section, formula, numerator, denominator)
+
+Values: counts and VND as int, rates as Decimal (2 places, half-up) or None on a zero denominator.
+Each app contributes its definitions in its own `indicators.py` (loaded by `registry.load()`).
+"""
+
+from .base import Indicator, Kind, Section, pct
+from .compute import compute, compute_many, to_json
+from .registry import registry
+
+__all__ = ["Indicator", "Kind", "Section", "compute", "compute_many", "pct", "registry", "to_json"]

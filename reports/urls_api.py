@@ -1,0 +1,3 @@
+"""Public API URL patterns under /api/ (see cchc_portal/urls.py)."""
+
+urlpatterns: list = []
