@@ -1,0 +1,49 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Dossier, Feedback, ImportBatch, Procedure, SurveyResponse
+
+
+@admin.register(Procedure)
+class ProcedureAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name", "field", "online_level", "linked_group")
+    list_filter = ("online_level", "field")
+    search_fields = ("code", "name")
+
+
+@admin.register(Dossier)
+class DossierAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "unit", "procedure_code", "channel", "received_at", "status")
+    list_filter = ("status", "channel", "online_level")
+    search_fields = ("code", "procedure_code")
+    raw_id_fields = ("unit", "procedure")
+    list_select_related = ("unit",)
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(SimpleHistoryAdmin):
+    list_display = ("unit", "received_on", "resolved_on")
+    raw_id_fields = ("unit",)
+
+
+@admin.register(SurveyResponse)
+class SurveyResponseAdmin(SimpleHistoryAdmin):
+    list_display = ("unit", "answered_on", "rating")
+    raw_id_fields = ("unit",)
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = (
+        "at",
+        "kind",
+        "unit",
+        "original_name",
+        "rows",
+        "created",
+        "updated",
+        "unchanged",
+        "by",
+    )
+    list_filter = ("kind",)
+    readonly_fields = [f.name for f in ImportBatch._meta.fields]
