@@ -1,112 +1,191 @@
-"""Indicators counted from one-stop dossiers, feedback and surveys (SPEC §5)."""
+"""Indicators counted from one-stop dossiers, the procedure catalogue, feedback and surveys
+(SPEC §5)."""
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Q, Sum
+import datetime as dt
+
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
-from reports.indicators.base import Indicator, Kind, Section, Source
+from reports.indicators.base import Indicator, Kind, Measure, QuerySource, Section, Source
 from reports.indicators.registry import registry
 
-from .models import Channel, Dossier, DossierStatus, OnlineLevel
+from .models import (
+    Channel,
+    Dossier,
+    DossierStatus,
+    Feedback,
+    OnlineLevel,
+    Procedure,
+    Rating,
+    SurveyResponse,
+)
 
 P = Section.PROCEDURES
 E = Section.EGOV
 ENDED = (DossierStatus.RESOLVED, DossierStatus.WITHDRAWN, DossierStatus.REJECTED)
 
 
-class DossierSource(Source):
+def _window(period):
+    return period.window_bounds()
+
+
+class DossierSource(QuerySource):
     """All dossier counts of a (unit or subtree, period) in one aggregate over the dossier table.
 
-    Window [lo, hi) is [start 00:00, end+1 00:00) local time. The dossiers that matter are those
-    received before hi that were received in the window or were still open at lo (carried over).
+    Window [lo, hi) is [start 00:00, end+1 00:00) local time (SPEC §4: dates are local; the
+    window's dates are inclusive). The rows that matter are those received before hi that were
+    received in the window or were still open at lo (carried over). A due date given without a
+    time is stored by the importer as the end of that day, so `resolved_at <= due_at` is the
+    on-time rule for both. Every count has one named filter, used by the aggregate and by the
+    drill-down list alike.
     """
 
-    codes = (
-        "tthc.received_online",
-        "tthc.received_direct",
-        "tthc.received_postal",
-        "tthc.carried_over",
-        "tthc.resolved",
-        "tthc.resolved_on_time",
-        "tthc.resolved_late",
-        "tthc.withdrawn",
-        "tthc.pending_overdue",
-        "egov.online_eligible.partial",
-        "egov.online_eligible.full",
-        "egov.online_eligible_online.partial",
-        "egov.online_eligible_online.full",
-        "egov.digitized_components",
-        "egov.digitized_results",
-        "egov.online_payments",
-        "egov.online_payment_amount",
-    )
+    model = Dossier
 
-    def counts(self, *, unit_filter, period, group_by_unit):
-        lo, hi = period.window_bounds()
-        in_window = Q(received_at__gte=lo)  # (with the prefilter received_at < hi)
-        carried = Q(received_at__lt=lo) & (Q(resolved_at__isnull=True) | Q(resolved_at__gte=lo))
-        ended_in_window = Q(resolved_at__gte=lo, resolved_at__lt=hi)
-        resolved = Q(status=DossierStatus.RESOLVED) & ended_in_window
-        aggs = {
-            "tthc.received_online": Count("pk", filter=in_window & Q(channel=Channel.ONLINE)),
-            "tthc.received_direct": Count("pk", filter=in_window & Q(channel=Channel.DIRECT)),
-            "tthc.received_postal": Count("pk", filter=in_window & Q(channel=Channel.POSTAL)),
-            "tthc.carried_over": Count("pk", filter=carried),
-            "tthc.resolved": Count("pk", filter=resolved),
-            # On time means resolved_at <= due_at (early and on time, SPEC §4).
-            "tthc.resolved_on_time": Count("pk", filter=resolved & Q(resolved_at__lte=F("due_at"))),
-            "tthc.resolved_late": Count("pk", filter=resolved & Q(resolved_at__gt=F("due_at"))),
-            "tthc.withdrawn": Count(
-                "pk",
-                filter=Q(status__in=(DossierStatus.WITHDRAWN, DossierStatus.REJECTED))
-                & ended_in_window,
-            ),
-            "tthc.pending_overdue": Count(
-                "pk",
-                filter=(Q(resolved_at__isnull=True) | Q(resolved_at__gte=hi)) & Q(due_at__lt=hi),
-            ),
-            "egov.online_eligible.partial": Count(
-                "pk", filter=in_window & Q(online_level=OnlineLevel.PARTIAL)
-            ),
-            "egov.online_eligible.full": Count(
-                "pk", filter=in_window & Q(online_level=OnlineLevel.FULL)
-            ),
-            "egov.online_eligible_online.partial": Count(
-                "pk", filter=in_window & Q(online_level=OnlineLevel.PARTIAL, channel=Channel.ONLINE)
-            ),
-            "egov.online_eligible_online.full": Count(
-                "pk", filter=in_window & Q(online_level=OnlineLevel.FULL, channel=Channel.ONLINE)
-            ),
-            "egov.digitized_components": Count(
-                "pk", filter=in_window & Q(components_digitized=True)
-            ),
-            "egov.digitized_results": Count("pk", filter=resolved & Q(result_digitized=True)),
-            "egov.online_payments": Count("pk", filter=in_window & Q(paid_online=True)),
-            "egov.online_payment_amount": Sum(
-                "fee", filter=in_window & Q(paid_online=True), default=0
-            ),
-        }
-        aliases = {code.replace(".", "__"): agg for code, agg in aggs.items()}
-        qs = Dossier.objects.filter(unit_filter).filter(
+    def base(self, period):
+        lo, hi = _window(period)
+        return Dossier.objects.filter(
             Q(received_at__lt=hi)
             & (Q(received_at__gte=lo) | Q(resolved_at__isnull=True) | Q(resolved_at__gte=lo))
         )
-        if group_by_unit:
-            rows = qs.values("unit_id").annotate(**aliases).order_by()
-        else:
-            rows = [qs.aggregate(**aliases)]
-        rows = [
-            {k.replace("__", ".") if k != "unit_id" else k: v for k, v in r.items()} for r in rows
+
+    def _qs(self, period) -> dict[str, Q]:
+        lo, hi = _window(period)
+        in_window = Q(received_at__gte=lo)  # (with the base's received_at < hi)
+        ended_in_window = Q(resolved_at__gte=lo, resolved_at__lt=hi)
+        resolved = Q(status=DossierStatus.RESOLVED) & ended_in_window
+        withdrawn = (
+            Q(status__in=(DossierStatus.WITHDRAWN, DossierStatus.REJECTED)) & ended_in_window
+        )
+        # The exact complement of resolved/withdrawn within the base: still open at the end.
+        pending = (
+            Q(resolved_at__isnull=True)
+            | Q(resolved_at__gte=hi)
+            | Q(resolved_at__lt=lo)
+            | Q(status=DossierStatus.PENDING)
+        )
+        eligible = Q(online_level__in=(OnlineLevel.PARTIAL, OnlineLevel.FULL))
+        return {
+            "in_window": in_window,
+            "resolved": resolved,
+            "withdrawn": withdrawn,
+            "pending": pending,
+            "carried": Q(received_at__lt=lo),
+            "eligible": eligible,
+            "last_instant": hi - dt.timedelta(microseconds=1),
+        }
+
+    def measures(self, period):
+        f = self._qs(period)
+        w, resolved = f["in_window"], f["resolved"]
+        online = Q(channel=Channel.ONLINE)
+        return [
+            Measure("tthc.received_online", w & online),
+            Measure("tthc.received_direct", w & Q(channel=Channel.DIRECT)),
+            Measure("tthc.received_postal", w & Q(channel=Channel.POSTAL)),
+            Measure("tthc.carried_over", f["carried"]),
+            Measure("tthc.resolved", resolved),
+            # On time means resolved_at <= due_at (early and on time, SPEC §4).
+            Measure("tthc.resolved_on_time", resolved & Q(resolved_at__lte=F("due_at"))),
+            Measure("tthc.resolved_late", resolved & Q(resolved_at__gt=F("due_at"))),
+            Measure("tthc.withdrawn", f["withdrawn"]),
+            # Overdue: its deadline passed before the window's last instant (a deadline at the
+            # end of the last day, i.e. a due date without time, is not yet overdue).
+            Measure("tthc.pending_overdue", f["pending"] & Q(due_at__lt=f["last_instant"])),
+            Measure("egov.online_eligible.partial", w & Q(online_level=OnlineLevel.PARTIAL)),
+            Measure("egov.online_eligible.full", w & Q(online_level=OnlineLevel.FULL)),
+            Measure(
+                "egov.online_eligible_online.partial",
+                w & online & Q(online_level=OnlineLevel.PARTIAL),
+            ),
+            Measure(
+                "egov.online_eligible_online.full", w & online & Q(online_level=OnlineLevel.FULL)
+            ),
+            Measure("egov.digitized_components", w & Q(components_digitized=True)),
+            Measure("egov.digitized_results", resolved & Q(result_digitized=True)),
+            Measure("egov.online_payments", w & Q(paid_online=True)),
+            Measure("egov.online_payment_amount", w & Q(paid_online=True), sum_field="fee"),
         ]
-        return self.rows_to_counts(rows, self.codes, group_by_unit)
+
+    def extra_filters(self, period):
+        f = self._qs(period)
+        w = f["in_window"]
+        return {
+            "tthc.received_new": w,
+            "tthc.total": Q(),
+            "tthc.pending": f["pending"],
+            "egov.online_eligible": w & f["eligible"],
+            "egov.online_eligible_online": w & f["eligible"] & Q(channel=Channel.ONLINE),
+        }
+
+
+class FeedbackSource(QuerySource):
+    """Citizens' feedback and petitions received / resolved in the window (dates inclusive)."""
+
+    model = Feedback
+
+    def measures(self, period):
+        return [
+            Measure("feedback.received", Q(received_on__range=(period.start, period.end))),
+            Measure("feedback.resolved", Q(resolved_on__range=(period.start, period.end))),
+        ]
+
+
+class SurveySource(QuerySource):
+    """Satisfaction forms answered in the window; satisfied = rating 4 or 5."""
+
+    model = SurveyResponse
+
+    def base(self, period):
+        return SurveyResponse.objects.filter(answered_on__range=(period.start, period.end))
+
+    def measures(self, period):
+        return [
+            Measure("survey.responses", None),
+            Measure("survey.satisfied", Q(rating__gte=Rating.SATISFIED)),
+        ]
+
+
+class CatalogueSource(Source):
+    """Procedures of the (province-wide) catalogue by online-service level.
+
+    Not a unit's own records: every unit shows the catalogue's counts and a parent's value is
+    the same catalogue, never the sum over its communes (additive = False)."""
+
+    additive = False
+    codes = ("egov.procedures_online_partial", "egov.procedures_online_full")
+
+    def counts(self, *, unit_filter, period, group_by_unit):
+        row = Procedure.objects.aggregate(
+            partial=Count("pk", filter=Q(online_level=OnlineLevel.PARTIAL)),
+            full=Count("pk", filter=Q(online_level=OnlineLevel.FULL)),
+        )
+        return {
+            None: {
+                "egov.procedures_online_partial": int(row["partial"] or 0),
+                "egov.procedures_online_full": int(row["full"] or 0),
+            }
+        }
+
+    def records(self, code, *, unit_filter, period):
+        level = {
+            "egov.procedures_online_partial": OnlineLevel.PARTIAL,
+            "egov.procedures_online_full": OnlineLevel.FULL,
+        }.get(code)
+        return None if level is None else Procedure.objects.filter(online_level=level)
+
+    def drillable(self):
+        return self.codes
 
 
 def _sum(*codes):
     return lambda v: sum(v.get(c) or 0 for c in codes)
 
 
-registry.add_source(DossierSource())
+for _source in (DossierSource(), FeedbackSource(), SurveySource(), CatalogueSource()):
+    registry.add_source(_source)
 registry.add(
     Indicator(
         "tthc.received_online",
@@ -311,5 +390,64 @@ registry.add(
         kind=Kind.VND,
         section=E,
         formula=_("Tổng phí, lệ phí của các hồ sơ thanh toán trực tuyến"),
+    ),
+)
+
+registry.add(
+    Indicator(
+        "egov.procedures_online_partial",
+        _("TTHC cung cấp DVC trực tuyến một phần"),
+        section=E,
+        formula=_("TTHC trong danh mục có mức độ DVC một phần (không cộng dồn theo đơn vị)"),
+        year_over_year=False,
+    ),
+    Indicator(
+        "egov.procedures_online_full",
+        _("TTHC cung cấp DVC trực tuyến toàn trình"),
+        section=E,
+        formula=_("TTHC trong danh mục có mức độ DVC toàn trình (không cộng dồn theo đơn vị)"),
+        year_over_year=False,
+    ),
+    Indicator(
+        "egov.procedures_online",
+        _("TTHC cung cấp DVC trực tuyến"),
+        section=E,
+        formula=_("một phần + toàn trình"),
+        derive=_sum("egov.procedures_online_partial", "egov.procedures_online_full"),
+        depends=("egov.procedures_online_partial", "egov.procedures_online_full"),
+        year_over_year=False,
+    ),
+    Indicator(
+        "feedback.received",
+        _("Phản ánh, kiến nghị tiếp nhận"),
+        section=P,
+        formula=_("Phản ánh, kiến nghị có ngày tiếp nhận trong kỳ"),
+    ),
+    Indicator(
+        "feedback.resolved",
+        _("Phản ánh, kiến nghị đã xử lý"),
+        section=P,
+        formula=_("Phản ánh, kiến nghị có ngày xử lý xong trong kỳ"),
+    ),
+    Indicator(
+        "survey.responses",
+        _("Phiếu khảo sát sự hài lòng"),
+        section=P,
+        formula=_("Phiếu có ngày khảo sát trong kỳ"),
+    ),
+    Indicator(
+        "survey.satisfied",
+        _("Phiếu hài lòng, rất hài lòng"),
+        section=P,
+        formula=_("Phiếu trong kỳ đánh giá hài lòng hoặc rất hài lòng"),
+    ),
+    Indicator(
+        "survey.satisfaction_rate",
+        _("Tỷ lệ hài lòng"),
+        kind=Kind.PERCENT,
+        section=P,
+        numerator="survey.satisfied",
+        denominator="survey.responses",
+        formula=_("phiếu hài lòng, rất hài lòng / phiếu khảo sát"),
     ),
 )

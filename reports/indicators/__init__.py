@@ -11,7 +11,19 @@ Each app contributes its definitions in its own `indicators.py` (loaded by `regi
 """
 
 from .base import Indicator, Kind, Section, pct
-from .compute import compute, compute_many, to_json
+from .compute import compute, compute_many, derive, from_json, raw_counts, to_json
 from .registry import registry
 
-__all__ = ["Indicator", "Kind", "Section", "compute", "compute_many", "pct", "registry", "to_json"]
+__all__ = [
+    "Indicator",
+    "Kind",
+    "Section",
+    "compute",
+    "compute_many",
+    "derive",
+    "from_json",
+    "pct",
+    "raw_counts",
+    "registry",
+    "to_json",
+]

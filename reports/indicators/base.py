@@ -1,12 +1,14 @@
-"""Indicator definitions and the one rounding rule."""
+"""Indicator definitions, record sources and the one rounding rule."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 
@@ -62,24 +64,44 @@ class Indicator:
     depends: tuple[str, ...] = ()
     # Drill-down: name of a records view that lists what this count counts (optional).
     drilldown: str | None = None
+    # A rate whose numerator is a part of its denominator lies in 0–100 (validated); a rate of
+    # actual against plan (budget revenue 118,6 %) may exceed 100.
+    bounded: bool = True
+    # Compared with the same period last year (±50 % warning, SPEC §6).
+    year_over_year: bool = True
 
     @property
     def is_rate(self) -> bool:
         return self.numerator is not None
 
+    @property
+    def depends_on(self) -> tuple[str, ...]:
+        if self.is_rate:
+            return (self.numerator, self.denominator)
+        return self.depends
+
 
 class Source:
     """Computes raw counts of some indicators from one record type with ONE aggregate query.
 
-    Subclasses implement `aggregate(queryset_filter, period, group_by_unit)`. `codes` are the
-    indicator codes it produces (all counts or VND)."""
+    `counts()` answers {unit_id: {code: int}} with group_by_unit, else {None: {code: int}}.
+    `additive` sources are summed over a subtree; a non-additive one (the global procedure
+    catalogue) gives the same values to every unit and is never summed."""
 
     codes: tuple[str, ...] = ()
+    additive: bool = True
 
     def counts(
         self, *, unit_filter: models.Q, period, group_by_unit: bool
     ) -> dict[int | None, dict[str, int]]:
         raise NotImplementedError
+
+    def records(self, code: str, *, unit_filter: models.Q, period) -> models.QuerySet | None:
+        """The records a count counts (drill-down), or None when it has no record list."""
+        return None
+
+    def drillable(self) -> tuple[str, ...]:
+        return ()
 
     @staticmethod
     def rows_to_counts(rows: Iterable[dict], codes: Iterable[str], group_by_unit: bool) -> dict:
@@ -91,3 +113,84 @@ class Source:
         if not group_by_unit and None not in out:
             out[None] = {c: 0 for c in codes}
         return out
+
+
+class _AnyPeriod:
+    """Stands in for a period where only the names of the measures are needed."""
+
+    pk = None
+    year = 2000
+    start = end = dt.date(2000, 1, 1)
+
+    def window_bounds(self):
+        from django.utils import timezone
+
+        lo = dt.datetime(2000, 1, 1, tzinfo=timezone.get_default_timezone())
+        return lo, lo + dt.timedelta(days=1)
+
+
+ANY_PERIOD = _AnyPeriod()
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One raw figure of a QuerySource: COUNT(*) FILTER (q), or SUM(field) FILTER (q)."""
+
+    code: str
+    q: Q | None = None
+    sum_field: str | None = None
+
+
+class QuerySource(Source):
+    """A source over one model: `base(period)` narrows the table to the rows that can matter
+    for the period, `measures(period)` names the filter of each count. The same named filter
+    feeds the aggregate and the drill-down list, so a count and its list cannot disagree."""
+
+    model: type[models.Model]
+
+    def base(self, period) -> models.QuerySet:
+        return self.model.objects.all()
+
+    def measures(self, period) -> list[Measure]:
+        raise NotImplementedError
+
+    def extra_filters(self, period) -> dict[str, Q]:
+        """Filters of derived counts that also have a record list (e.g. tthc.pending)."""
+        return {}
+
+    @property
+    def codes(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(m.code for m in self.measures(ANY_PERIOD))
+
+    def counts(self, *, unit_filter, period, group_by_unit):
+        measures = self.measures(period)
+        aggs = {}
+        for m in measures:
+            alias = m.code.replace(".", "__")
+            if m.sum_field:
+                aggs[alias] = Sum(m.sum_field, filter=m.q, default=0)
+            else:
+                aggs[alias] = Count("pk", filter=m.q)
+        qs = self.base(period).filter(unit_filter)
+        if group_by_unit:
+            rows = qs.values("unit_id").annotate(**aggs).order_by()
+        else:
+            rows = [qs.aggregate(**aggs)]
+        rows = [
+            {(k if k == "unit_id" else k.replace("__", ".")): v for k, v in r.items()} for r in rows
+        ]
+        return self.rows_to_counts(rows, [m.code for m in measures], group_by_unit)
+
+    def _filters(self, period) -> dict[str, Q]:
+        out = {m.code: (m.q if m.q is not None else Q()) for m in self.measures(period)}
+        out.update(self.extra_filters(period))
+        return out
+
+    def drillable(self) -> tuple[str, ...]:
+        return tuple(self._filters(ANY_PERIOD).keys())
+
+    def records(self, code, *, unit_filter, period):
+        q = self._filters(period).get(code)
+        if q is None:
+            return None
+        return self.base(period).filter(unit_filter).filter(q)

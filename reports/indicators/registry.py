@@ -1,4 +1,4 @@
-"""The registry of indicators, filled by each app's indicators.py."""
+"""The registry of indicators, filled by each app's indicators module."""
 
 from __future__ import annotations
 
@@ -7,15 +7,24 @@ import threading
 
 from .base import Indicator, Source
 
-APPS_WITH_INDICATORS = ("tthc", "staff", "finance", "reports")
+# Each app contributes the indicators of its records; reports' own (plan tasks, directives,
+# entered figures) live in reports/indicators/records.py because `reports.indicators` is
+# this package.
+INDICATOR_MODULES = (
+    "tthc.indicators",
+    "staff.indicators",
+    "finance.indicators",
+    "reports.indicators.records",
+)
 
 
 class Registry:
     def __init__(self) -> None:
         self._indicators: dict[str, Indicator] = {}
         self._sources: list[Source] = []
+        self._source_of: dict[str, Source] = {}
         self._loaded = False
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     def load(self) -> None:
         if self._loaded:
@@ -23,11 +32,11 @@ class Registry:
         with self._lock:
             if self._loaded:
                 return
-            for app in APPS_WITH_INDICATORS:
+            for module in INDICATOR_MODULES:
                 try:
-                    importlib.import_module(f"{app}.indicators")
+                    importlib.import_module(module)
                 except ModuleNotFoundError as exc:
-                    if exc.name != f"{app}.indicators":
+                    if exc.name != module:
                         raise
             self._loaded = True
 
@@ -39,6 +48,10 @@ class Registry:
 
     def add_source(self, source: Source) -> None:
         self._sources.append(source)
+        for code in source.codes:
+            self._source_of[code] = source
+        for code in source.drillable():
+            self._source_of.setdefault(code, source)
 
     def get(self, code: str) -> Indicator:
         self.load()
@@ -52,9 +65,26 @@ class Registry:
         self.load()
         return list(self._indicators.values())
 
+    def codes(self) -> list[str]:
+        self.load()
+        return list(self._indicators)
+
     def sources(self) -> list[Source]:
         self.load()
         return list(self._sources)
+
+    def source_for(self, code: str) -> Source | None:
+        """The source that counts (or lists the records of) this code."""
+        self.load()
+        return self._source_of.get(code)
+
+    def by_section(self) -> dict[str, list[Indicator]]:
+        from .base import Section
+
+        out: dict[str, list[Indicator]] = {s.value: [] for s in Section}
+        for ind in self.all():
+            out.setdefault(ind.section, []).append(ind)
+        return out
 
 
 registry = Registry()

@@ -1,0 +1,168 @@
+"""Indicators of the reports app's own records: CCHC plan tasks, tasks assigned by the level
+above (directives) and entered figures (SPEC §5). Loaded by the registry like an app's
+indicators.py (this package is `reports.indicators` itself)."""
+
+from __future__ import annotations
+
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from reports.entered import ENTERED_FIGURES
+from reports.models import Directive, EnteredFigure, PlanTask
+
+from .base import Indicator, Kind, Measure, QuerySource, Section
+from .registry import registry
+
+D = Section.DIRECTION
+
+
+class PlanTaskSource(QuerySource):
+    """Tasks of the unit's CCHC plan for the period; done = done on or before the window's end."""
+
+    model = PlanTask
+
+    def base(self, period):
+        return PlanTask.objects.filter(period_id=period.pk)
+
+    def measures(self, period):
+        return [
+            Measure("plan.tasks", None),
+            Measure("plan.tasks_done", Q(done_on__isnull=False, done_on__lte=period.end)),
+        ]
+
+
+class DirectiveSource(QuerySource):
+    """Tasks assigned by the level above for the period. A task is done when its done date lies
+    on or before the window's end; on time when done on or before its due date (a date: the
+    end of that day). Not done by the end of the window: in progress, overdue if due before it."""
+
+    model = Directive
+
+    def base(self, period):
+        return Directive.objects.filter(period_id=period.pk)
+
+    def measures(self, period):
+        done = Q(done_on__isnull=False, done_on__lte=period.end)
+        not_done = Q(done_on__isnull=True) | Q(done_on__gt=period.end)
+        return [
+            Measure("directives.assigned", None),
+            Measure("directives.done_on_time", done & Q(done_on__lte=F("due_on"))),
+            Measure("directives.done_late", done & Q(done_on__gt=F("due_on"))),
+            Measure("directives.in_progress", not_done),
+            Measure("directives.overdue", not_done & Q(due_on__lt=period.end)),
+        ]
+
+    def extra_filters(self, period):
+        return {"directives.done": Q(done_on__isnull=False, done_on__lte=period.end)}
+
+
+class EnteredFigureSource(QuerySource):
+    """Figures with no raw record, entered per (unit, period); summed over a subtree."""
+
+    model = EnteredFigure
+
+    def base(self, period):
+        return EnteredFigure.objects.filter(period_id=period.pk)
+
+    def measures(self, period):
+        return [Measure(code, Q(code=code), sum_field="value") for code, _l, _s in ENTERED_FIGURES]
+
+
+for _source in (PlanTaskSource(), DirectiveSource(), EnteredFigureSource()):
+    registry.add_source(_source)
+
+
+def _sum(*codes):
+    return lambda v: sum(v.get(c) or 0 for c in codes)
+
+
+registry.add(
+    Indicator(
+        "plan.tasks",
+        _("Nhiệm vụ trong kế hoạch CCHC"),
+        section=D,
+        formula=_("Nhiệm vụ của kế hoạch CCHC của kỳ"),
+    ),
+    Indicator(
+        "plan.tasks_done",
+        _("Nhiệm vụ kế hoạch CCHC đã hoàn thành"),
+        section=D,
+        formula=_("Có ngày hoàn thành, không sau ngày cuối kỳ"),
+    ),
+    Indicator(
+        "plan.tasks_done_rate",
+        _("Tỷ lệ hoàn thành kế hoạch CCHC"),
+        kind=Kind.PERCENT,
+        section=D,
+        numerator="plan.tasks_done",
+        denominator="plan.tasks",
+        formula=_("đã hoàn thành / nhiệm vụ trong kế hoạch"),
+    ),
+    Indicator(
+        "directives.assigned",
+        _("Nhiệm vụ cấp trên giao"),
+        section=D,
+        formula=_("Nhiệm vụ được giao trong kỳ"),
+    ),
+    Indicator(
+        "directives.done_on_time",
+        _("Nhiệm vụ cấp trên giao hoàn thành đúng hạn"),
+        section=D,
+        formula=_("Hoàn thành đến cuối kỳ, ngày hoàn thành ≤ hạn"),
+    ),
+    Indicator(
+        "directives.done_late",
+        _("Nhiệm vụ cấp trên giao hoàn thành trễ hạn"),
+        section=D,
+        formula=_("Hoàn thành đến cuối kỳ, ngày hoàn thành > hạn"),
+    ),
+    Indicator(
+        "directives.done",
+        _("Nhiệm vụ cấp trên giao đã hoàn thành"),
+        section=D,
+        formula=_("đúng hạn + trễ hạn"),
+        derive=_sum("directives.done_on_time", "directives.done_late"),
+        depends=("directives.done_on_time", "directives.done_late"),
+    ),
+    Indicator(
+        "directives.in_progress",
+        _("Nhiệm vụ cấp trên giao đang thực hiện"),
+        section=D,
+        formula=_("Chưa hoàn thành đến cuối kỳ"),
+    ),
+    Indicator(
+        "directives.overdue",
+        _("Nhiệm vụ cấp trên giao chưa hoàn thành, đã quá hạn"),
+        section=D,
+        formula=_("Chưa hoàn thành đến cuối kỳ, hạn trước ngày cuối kỳ"),
+    ),
+    Indicator(
+        "directives.on_time_rate",
+        _("Tỷ lệ nhiệm vụ cấp trên giao hoàn thành đúng hạn"),
+        kind=Kind.PERCENT,
+        section=D,
+        numerator="directives.done_on_time",
+        denominator="directives.done",
+        formula=_("hoàn thành đúng hạn / đã hoàn thành"),
+    ),
+)
+for _code, _label, _section in ENTERED_FIGURES:
+    registry.add(
+        Indicator(
+            _code,
+            _label,
+            section=_section,
+            formula=_("Số liệu nhập trực tiếp (không có bản ghi gốc)"),
+        )
+    )
+registry.add(
+    Indicator(
+        "egov.electronic_documents_rate",
+        _("Tỷ lệ văn bản đi, đến được xử lý dưới dạng điện tử"),
+        kind=Kind.PERCENT,
+        section=Section.EGOV,
+        numerator="egov.electronic_documents_rate_num",
+        denominator="egov.electronic_documents_rate_den",
+        formula=_("văn bản xử lý điện tử / tổng số văn bản đi, đến"),
+    ),
+)
