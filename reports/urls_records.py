@@ -1,3 +1,13 @@
-"""URL patterns under /u/<code>/<period>/ (see cchc_portal/urls.py)."""
+"""URL patterns under /u/<code>/<period>/tasks/ (see cchc_portal/urls.py)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from cchc_portal.crud import section_urls
+from cchc_portal.crud.views import amount_echo
+
+from .views_records import SECTIONS
+
+urlpatterns: list = [
+    path("amount/", amount_echo, name="records_amount_echo"),
+    *(p for section in SECTIONS for p in section_urls(section)),
+]

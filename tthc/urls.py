@@ -1,3 +1,7 @@
-"""URL patterns under /u/<code>/<period>/ (see cchc_portal/urls.py)."""
+"""URL patterns under /u/<code>/<period>/tthc/ (see cchc_portal/urls.py)."""
 
-urlpatterns: list = []
+from cchc_portal.crud import section_urls
+
+from .views import SECTIONS
+
+urlpatterns: list = [p for section in SECTIONS for p in section_urls(section)]

@@ -1,0 +1,218 @@
+"""Form building blocks of the record sections: the base form with the optimistic-lock version,
+Vietnamese number input (dots as thousands separators), date inputs."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlencode
+
+from django import forms
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+_PLAIN = re.compile(r"^-?\d+$")
+
+
+def parse_amount(text: str) -> int:
+    """'1.500.000' or '1500000' (or with spaces) -> 1500000.
+
+    Dots are thousands separators (Vietnamese style) and only accepted in groups of three, so
+    '1.5' is refused instead of silently read as 15; a comma (decimal part) is refused: amounts
+    in VND and counts are whole numbers. Raises ValueError with a Vietnamese message."""
+    raw = (text or "").strip().replace(" ", "").replace("\u00a0", "")
+    if _PLAIN.match(raw):
+        return int(raw)
+    if _GROUPED.match(raw):
+        return int(raw.replace(".", ""))
+    if "," in raw:
+        raise ValueError(
+            _("Chỉ nhập số nguyên; dùng dấu chấm để phân cách hàng nghìn (ví dụ 1.500.000).")
+        )
+    raise ValueError(
+        _(
+            "«%(value)s» không phải là số hợp lệ. Nhập chữ số, có thể phân cách hàng nghìn bằng dấu chấm (1.500.000)."
+        )
+        % {"value": text}
+    )
+
+
+def format_amount(value: int | None) -> str:
+    if value is None:
+        return ""
+    return number_format(value, force_grouping=True)
+
+
+class AmountInput(forms.TextInput):
+    """A text input (numeric keypad) whose parsed value is echoed beside it via htmx."""
+
+    def __init__(self, attrs=None, *, unit_word: str = ""):
+        base = {"inputmode": "numeric", "autocomplete": "off", "class": "amount"}
+        base.update(attrs or {})
+        super().__init__(base)
+        self.unit_word = unit_word
+
+    def render(self, name, value, attrs=None, renderer=None):
+        html = super().render(name, value, attrs, renderer)
+        return mark_safe(f'{html} <span class="echo-slot help" aria-live="polite"></span>')
+
+    def format_value(self, value):
+        if isinstance(value, int):
+            return format_amount(value)
+        return super().format_value(value)
+
+
+class AmountField(forms.Field):
+    """A whole number (VND or a count) typed with or without dots as thousands separators."""
+
+    default_error_messages = {
+        "min_value": gettext_lazy("Giá trị không được nhỏ hơn %(limit)s."),
+    }
+
+    def __init__(self, *, min_value: int | None = 0, unit_word: str = "", **kwargs):
+        self.min_value = min_value
+        kwargs.setdefault("widget", AmountInput(unit_word=unit_word))
+        kwargs.pop("max_length", None)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_amount(str(value))
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from exc
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and self.min_value is not None and value < self.min_value:
+            raise forms.ValidationError(
+                self.error_messages["min_value"],
+                code="min_value",
+                params={"limit": format_amount(self.min_value)},
+            )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+DATETIME_INPUT_FORMATS = [
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%Y-%m-%d",
+]
+
+
+def formfield_callback(model_field, **kwargs):
+    """Date/datetime fields get browser date pickers and accept dd/mm/yyyy too."""
+    from django.db import models
+
+    if isinstance(model_field, models.DateTimeField):
+        kwargs.setdefault("widget", DateTimeInput())
+        field = model_field.formfield(**kwargs)
+        field.input_formats = DATETIME_INPUT_FORMATS
+        return field
+    if isinstance(model_field, models.DateField):
+        kwargs.setdefault("widget", DateInput())
+        field = model_field.formfield(**kwargs)
+        field.input_formats = DATE_INPUT_FORMATS
+        return field
+    if isinstance(model_field, models.BigIntegerField):
+        return AmountField(
+            label=model_field.verbose_name,
+            required=not model_field.blank,
+            help_text=model_field.help_text,
+        )
+    return model_field.formfield(**kwargs)
+
+
+class RecordMeta:
+    """Base Meta of section forms: `class Meta(RecordMeta): model = ...; fields = [...]`."""
+
+    formfield_callback = staticmethod(formfield_callback)
+
+
+class RecordForm(forms.ModelForm):
+    """Base of every section form.
+
+    Carries the `version` the editor loaded (optimistic locking), receives the (unit, period)
+    being edited so that choices can be limited to the unit and the period window can be checked,
+    and checks declared uniqueness within the unit (constraints on unit/period are not validated
+    by ModelForm because those fields are not on the form)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    # (fields, message): a record with the same values in the same unit (and period) exists.
+    unique_within_unit: tuple[tuple[str, ...], str] | None = None
+
+    def __init__(self, *args, unit=None, period=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        self.period = period
+        if self.instance.pk is not None and not self.is_bound:
+            self.initial["version"] = getattr(self.instance, "version", None)
+        for name, f in self.fields.items():
+            f.error_messages.setdefault("required", _("Trường này là bắt buộc."))
+            f.error_messages["required"] = _("Trường này là bắt buộc.")
+            choices = getattr(f, "choices", None)
+            if choices and not isinstance(f, forms.ModelChoiceField):
+                choices = list(choices)
+                if choices and choices[0][0] == "":
+                    f.choices = [("", _("— chọn —")), *choices[1:]]
+            elif isinstance(f, forms.ModelChoiceField):
+                f.empty_label = _("— không chọn —")
+            if isinstance(f.widget, AmountInput) and unit is not None and period is not None:
+                url = reverse("records_amount_echo", args=[unit.code, period.code])
+                f.widget.attrs.update(
+                    {
+                        "hx-get": f"{url}?{urlencode({'f': name, 'u': f.widget.unit_word})}",
+                        "hx-trigger": "input changed delay:250ms, load",
+                        "hx-target": "next .echo-slot",
+                        "hx-swap": "innerHTML",
+                    }
+                )
+        self.setup()
+
+    def setup(self) -> None:
+        """Hook: limit choices to the unit, etc."""
+
+    def clean(self):
+        data = super().clean()
+        if self.unique_within_unit and self.unit is not None:
+            fields, message = self.unique_within_unit
+            values = {f: data.get(f) for f in fields}
+            if all(v not in (None, "") for v in values.values()):
+                qs = self._meta.model._default_manager.filter(unit=self.unit, **values)
+                if hasattr(self._meta.model, "period") and self.period is not None:
+                    qs = qs.filter(period=self.period)
+                if self.instance.pk is not None:
+                    qs = qs.exclude(pk=self.instance.pk)
+                if qs.exists():
+                    self.add_error(fields[0], message)
+        return data
+
+    @property
+    def expected_version(self) -> int | None:
+        if not hasattr(self, "cleaned_data"):
+            return None
+        return self.cleaned_data.get("version")

@@ -1,0 +1,119 @@
+"""The audit history of one record from django-simple-history: who, when, field: old → new."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from .spec import Section
+
+# Bookkeeping fields, not shown as changes.
+HIDDEN = {"version", "updated_at", "created_at", "updated_by", "unit", "period", "import_batch"}
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    at: dt.datetime
+    who: str
+    kind: str  # created | changed | deleted
+    kind_label: str
+    version: int | None
+    reason: str
+    changes: list[Change]
+
+
+def display(f: models.Field, value) -> str:
+    """A stored value as the user reads it: choice labels, Có/Không, dd/mm/yyyy, 1.500.000."""
+    if value is None or value == "":
+        return "—"
+    if getattr(f, "choices", None):
+        return str(dict(f.flatchoices).get(value, value))
+    if isinstance(f, models.BooleanField):
+        return _("Có") if value else _("Không")
+    if isinstance(f, models.DateTimeField) and isinstance(value, dt.datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return local.strftime("%d/%m/%Y %H:%M")
+    if isinstance(f, models.DateField) and isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(f, models.IntegerField) and isinstance(value, int):
+        return formats.number_format(value, force_grouping=True)
+    if isinstance(f, models.ForeignKey):
+        return str(value)
+    return str(value)
+
+
+def _tracked_fields(model) -> list[models.Field]:
+    return [f for f in model._meta.concrete_fields if f.name not in HIDDEN and f.name != "id"]
+
+
+def _fk_labels(model, records) -> dict[tuple[str, object], str]:
+    """Names of referenced objects (one query per FK field), including deleted ones' ids."""
+    labels: dict[tuple[str, object], str] = {}
+    for f in _tracked_fields(model):
+        if not isinstance(f, models.ForeignKey):
+            continue
+        ids = {getattr(r, f.attname) for r in records} - {None}
+        if ids:
+            for obj in f.related_model._default_manager.filter(pk__in=ids):
+                labels[(f.name, obj.pk)] = str(obj)
+            for missing in ids - {k[1] for k in labels if k[0] == f.name}:
+                labels[(f.name, missing)] = _("(đã xóa, mã %(id)s)") % {"id": missing}
+    return labels
+
+
+def record_history(section: Section, records: list) -> list[Entry]:
+    """Entries newest first; `records` are historical rows of one record, newest first."""
+    model = section.model
+    tracked = _tracked_fields(model)
+    fk_labels = _fk_labels(model, records)
+    kinds = {"+": _("Tạo mới"), "~": _("Sửa"), "-": _("Xóa")}
+
+    def value(f, rec):
+        raw = getattr(rec, f.attname)
+        if isinstance(f, models.ForeignKey):
+            return fk_labels.get((f.name, raw), "—") if raw is not None else "—"
+        return display(f, raw)
+
+    entries = []
+    for i, rec in enumerate(records):
+        prev = records[i + 1] if i + 1 < len(records) else None
+        changes = []
+        if rec.history_type == "+" or prev is None:
+            for f in tracked:
+                v = value(f, rec)
+                if v != "—":
+                    changes.append(Change(str(f.verbose_name), "—", v))
+        elif rec.history_type == "-":
+            changes = []
+        else:
+            delta = rec.diff_against(prev, excluded_fields=list(HIDDEN))
+            by_name = {f.name: f for f in tracked}
+            for c in delta.changes:
+                f = by_name.get(c.field)
+                if f is None:
+                    continue
+                changes.append(Change(str(f.verbose_name), value(f, prev), value(f, rec)))
+        user = rec.history_user
+        entries.append(
+            Entry(
+                at=rec.history_date,
+                who=(user.get_full_name() or user.get_username()) if user else _("(hệ thống)"),
+                kind={"+": "created", "~": "changed", "-": "deleted"}[rec.history_type],
+                kind_label=kinds[rec.history_type],
+                version=getattr(rec, "version", None),
+                reason=rec.history_change_reason or "",
+                changes=changes,
+            )
+        )
+    return entries

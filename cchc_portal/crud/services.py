@@ -1,0 +1,180 @@
+"""Writes of section records: locks, optimistic concurrency, audit user, recomputation.
+
+Every form write of a record goes through `record_save` / `record_delete`, which
+- refuse when the (unit, period) report is submitted or later (`ensure_data_editable`), and for
+  unit-level dated records when the record's dates (old or new) touch a period whose report for
+  the unit is locked;
+- refuse when the stored `version` differs from the one the editor loaded
+  (`ConcurrentEditError`, carrying the current record) — the second writer is told;
+- increment `version`, set `updated_by` and the django-simple-history user;
+- call `reports.recompute.records_changed` once the transaction commits.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Model, Q
+from django.utils.translation import gettext as _
+
+from orgs.models import Period, Unit
+from reports.models import LOCKED_STATES, Report
+from reports.recompute import records_changed
+from reports.services import ensure_data_editable
+
+from .scopes import DateRange
+from .spec import Section
+
+
+class ConcurrentEditError(Exception):
+    """The record changed (or vanished) since the editor loaded it."""
+
+    def __init__(self, current: Model | None):
+        self.current = current
+        if current is None:
+            message = _("Bản ghi này đã bị người khác xóa; thay đổi của bạn chưa được lưu.")
+        else:
+            who = current.updated_by.get_username() if getattr(current, "updated_by", None) else ""
+            message = _(
+                "Bản ghi này vừa được %(who)s sửa (phiên bản %(version)s) sau khi bạn mở nó. "
+                "Thay đổi của bạn CHƯA được lưu. Hãy xem giá trị hiện tại bên dưới, "
+                "điều chỉnh nếu cần rồi lưu lại."
+            ) % {"who": who or _("người khác"), "version": current.version}
+        super().__init__(message)
+        self.message = message
+
+
+def _locked_periods(*, unit: Unit, ranges: list[DateRange]) -> list[Period]:
+    """Periods whose window overlaps one of the ranges and whose report for the unit is locked."""
+    cond = Q()
+    for lo, hi in ranges:
+        part = Q()
+        if hi is not None:
+            part &= Q(start__lte=hi)
+        if lo is not None:
+            part &= Q(end__gte=lo)
+        cond |= part
+    if not ranges:
+        return []
+    locked = Report.objects.filter(unit=unit, state__in=LOCKED_STATES).values("period_id")
+    return list(Period.objects.filter(cond, pk__in=locked).order_by("start"))
+
+
+def ensure_record_editable(
+    *, section: Section, unit: Unit, period: Period, old: Model | None, new: Model | None
+) -> None:
+    """Raise ValidationError (Vietnamese) when the change would alter locked data."""
+    if section.scope.global_catalogue:
+        return
+    ensure_data_editable(unit=unit, period=period)
+    if section.scope.per_period:
+        for rec in (old, new):
+            if rec is not None and rec.period_id != period.pk:
+                ensure_data_editable(unit=unit, period=rec.period)
+        return
+    ranges = [r for r in (section.scope.dates(x) for x in (old, new) if x is not None) if r]
+    locked = _locked_periods(unit=unit, ranges=ranges)
+    if locked:
+        raise ValidationError(
+            _(
+                "Bản ghi này thuộc kỳ %(periods)s mà báo cáo của đơn vị đã gửi: "
+                "dữ liệu của kỳ đó chỉ được xem, không được sửa."
+            )
+            % {"periods": ", ".join(p.code for p in locked)}
+        )
+
+
+def ensure_can_write(*, section: Section, user, roles: set[str]) -> None:
+    if section.scope.global_catalogue:
+        if not (getattr(user, "is_superuser", False) or "admin" in roles):
+            raise PermissionDenied(_("Chỉ quản trị viên được sửa danh mục thủ tục hành chính."))
+    elif not roles & {"clerk", "approver"}:
+        raise PermissionDenied(_("Bạn chỉ có quyền xem dữ liệu của đơn vị này."))
+
+
+def _notify(section: Section, unit: Unit, period: Period, *records: Model | None) -> None:
+    if section.scope.global_catalogue:
+        return
+    target = period if section.scope.per_period else None
+    transaction.on_commit(lambda: records_changed(unit=unit, period=target))
+
+
+def record_save(
+    *,
+    section: Section,
+    instance: Model,
+    by,
+    unit: Unit,
+    period: Period,
+    expected_version: int | None,
+) -> Model:
+    """Create (instance.pk is None) or update a record of `section` for (unit, period).
+
+    `instance` carries the new values (a ModelForm's instance after validation)."""
+    model = section.model
+    with transaction.atomic():
+        old = None
+        if instance.pk is not None:
+            old = (
+                section.scope.owned(model._default_manager.all(), unit=unit, period=period)
+                .select_for_update()
+                .filter(pk=instance.pk)
+                .first()
+            )
+            if old is None:
+                raise ConcurrentEditError(None)
+            if expected_version is None or old.version != expected_version:
+                raise ConcurrentEditError(old)
+            instance.version = old.version + 1
+        else:
+            section.scope.assign(instance, unit=unit, period=period)
+            instance.version = 1
+        ensure_record_editable(section=section, unit=unit, period=period, old=old, new=instance)
+        if hasattr(instance, "updated_by_id"):
+            instance.updated_by = by
+        instance._history_user = by
+        if section.before_save is not None:
+            section.before_save(instance)
+        try:
+            with transaction.atomic():
+                instance.save()
+        except IntegrityError as exc:
+            raise ValidationError(
+                _("Bản ghi trùng với một bản ghi đã có của đơn vị; không lưu được.")
+            ) from exc
+        if section.after_save is not None:
+            section.after_save(instance, old)
+        _notify(section, unit, period, old, instance)
+    return instance
+
+
+def record_delete(
+    *,
+    section: Section,
+    pk: int,
+    by,
+    unit: Unit,
+    period: Period,
+    expected_version: int | None,
+) -> None:
+    """Delete a record (kept in its history as a deletion by `by`)."""
+    model = section.model
+    with transaction.atomic():
+        old = (
+            section.scope.owned(model._default_manager.all(), unit=unit, period=period)
+            .select_for_update()
+            .filter(pk=pk)
+            .first()
+        )
+        if old is None:
+            raise ConcurrentEditError(None)
+        if expected_version is not None and old.version != expected_version:
+            raise ConcurrentEditError(old)
+        ensure_record_editable(section=section, unit=unit, period=period, old=old, new=None)
+        old._history_user = by
+        try:
+            with transaction.atomic():
+                old.delete()
+        except IntegrityError as exc:
+            raise ValidationError(_("Không xóa được: bản ghi đang được dùng ở nơi khác.")) from exc
+        _notify(section, unit, period, old)

@@ -1,0 +1,104 @@
+"""Record sections of the finance app (declared for the generic CRUD machinery)."""
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+from cchc_portal.crud import Column, Filter, Section, Total, TotalGroup, scopes
+
+from . import forms
+from .models import AssetRegulation, BudgetKind, BudgetLine, InvestmentLine
+
+
+def _budget(kind: str, prefix: str, title) -> TotalGroup:
+    only = Q(kind=kind)
+    return TotalGroup(
+        title,
+        (
+            Total(
+                _("Kế hoạch"),
+                indicator=f"{prefix}_plan",
+                aggregate=Sum("plan", filter=only),
+                kind="vnd",
+            ),
+            Total(
+                _("Thực hiện"),
+                indicator=f"{prefix}_actual",
+                aggregate=Sum("actual", filter=only),
+                kind="vnd",
+            ),
+            Total(_("Đạt"), indicator=f"{prefix}_rate", kind="percent"),
+        ),
+    )
+
+
+BUDGET = Section(
+    key="budget",
+    model=BudgetLine,
+    form=forms.BudgetLineForm,
+    scope=scopes.ByUnitPeriod(),
+    title=_("Thu, chi ngân sách"),
+    columns=(
+        Column("kind", link=True),
+        Column("plan", kind="vnd"),
+        Column("actual", kind="vnd"),
+        Column("as_of", kind="date"),
+        Column("estimated", kind="bool"),
+    ),
+    ordering=("kind",),
+    filters=(Filter("kind"),),
+    totals=(
+        _budget(BudgetKind.REVENUE, "budget.revenue", _("Tổng thu NSNN")),
+        _budget(BudgetKind.ORDINANCE_REVENUE, "budget.ordinance_revenue", _("Thu theo Pháp lệnh")),
+        _budget(BudgetKind.EXPENDITURE, "budget.expenditure", _("Tổng chi")),
+    ),
+)
+
+INVESTMENT = Section(
+    key="investment",
+    model=InvestmentLine,
+    form=forms.InvestmentLineForm,
+    scope=scopes.ByUnitPeriod(),
+    title=_("Vốn đầu tư công"),
+    columns=(
+        Column("project", link=True),
+        Column("allocated", kind="vnd"),
+        Column("disbursed", kind="vnd"),
+        Column("as_of", kind="date"),
+    ),
+    search=("project",),
+    ordering=("project",),
+    totals=(
+        TotalGroup(
+            _("Đầu tư công"),
+            (
+                Total(
+                    _("Vốn giao"),
+                    indicator="invest.allocated",
+                    aggregate=Sum("allocated"),
+                    kind="vnd",
+                ),
+                Total(
+                    _("Đã giải ngân"),
+                    indicator="invest.disbursed",
+                    aggregate=Sum("disbursed"),
+                    kind="vnd",
+                ),
+                Total(_("Tỷ lệ giải ngân"), indicator="invest.disbursement_rate", kind="percent"),
+            ),
+        ),
+    ),
+)
+
+ASSETS = Section(
+    key="assets",
+    model=AssetRegulation,
+    form=forms.AssetRegulationForm,
+    scope=scopes.ByUnitPeriod(),
+    title=_("Quy chế quản lý tài sản công"),
+    columns=(Column("decision_ref", link=True), Column("issued_on", kind="date"), Column("title")),
+    search=("decision_ref", "title"),
+    ordering=("issued_on",),
+    totals=(TotalGroup(_("Trong kỳ"), (Total(_("Quyết định"), aggregate=Count("pk")),)),),
+)
+
+SECTIONS = (BUDGET, INVESTMENT, ASSETS)

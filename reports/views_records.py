@@ -1,0 +1,119 @@
+"""Record sections of CCHC plan tasks, tasks assigned by the level above, and entered figures
+(declared for the generic CRUD machinery)."""
+
+from django.db.models import Count, F, Q
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from cchc_portal.crud import Column, Section, Total, TotalGroup, scopes
+
+from . import forms_records as forms
+from .entered import ENTERED_CODES
+from .models import Directive, EnteredFigure, PlanTask
+
+PLAN_TASKS = Section(
+    key="plan_tasks",
+    model=PlanTask,
+    form=forms.PlanTaskForm,
+    scope=scopes.ByUnitPeriod(),
+    title=_("Nhiệm vụ kế hoạch CCHC"),
+    columns=(
+        Column("title", link=True),
+        Column("owner"),
+        Column("due_on", kind="date"),
+        Column("done_on", kind="date"),
+    ),
+    search=("title", "owner"),
+    ordering=("due_on",),
+    totals=(
+        TotalGroup(
+            _("Kế hoạch"),
+            (
+                Total(_("Nhiệm vụ"), indicator="plan.tasks", aggregate=Count("pk")),
+                Total(
+                    _("Đã hoàn thành"),
+                    indicator="plan.tasks_done",
+                    aggregate=Count("pk", filter=Q(done_on__isnull=False)),
+                ),
+                Total(_("Tỷ lệ hoàn thành"), indicator="plan.tasks_done_rate", kind="percent"),
+            ),
+        ),
+    ),
+)
+
+DIRECTIVES = Section(
+    key="directives",
+    model=Directive,
+    form=forms.DirectiveForm,
+    scope=scopes.ByUnitPeriod(),
+    title=_("Nhiệm vụ cấp trên giao"),
+    columns=(
+        Column("title", link=True),
+        Column("reference"),
+        Column("assigned_on", kind="date"),
+        Column("due_on", kind="date"),
+        Column("done_on", kind="date"),
+    ),
+    search=("title", "reference"),
+    ordering=("assigned_on",),
+    totals=(
+        TotalGroup(
+            _("Nhiệm vụ được giao"),
+            (
+                Total(_("Được giao"), indicator="directives.assigned", aggregate=Count("pk")),
+                Total(
+                    _("Hoàn thành đúng hạn"),
+                    indicator="directives.done_on_time",
+                    aggregate=Count("pk", filter=Q(done_on__lte=F("due_on"))),
+                ),
+                Total(
+                    _("Hoàn thành quá hạn"),
+                    indicator="directives.done_late",
+                    aggregate=Count("pk", filter=Q(done_on__gt=F("due_on"))),
+                ),
+                Total(
+                    _("Đang thực hiện"),
+                    indicator="directives.in_progress",
+                    aggregate=Count("pk", filter=Q(done_on__isnull=True)),
+                ),
+                Total(_("Tỷ lệ đúng hạn"), indicator="directives.on_time_rate", kind="percent"),
+            ),
+        ),
+    ),
+)
+
+FIGURES = Section(
+    key="figures",
+    model=EnteredFigure,
+    form=forms.EnteredFigureForm,
+    scope=scopes.ByUnitPeriod(),
+    title=_("Số liệu nhập trực tiếp"),
+    columns=(
+        Column(
+            "code", label=_("chỉ tiêu"), link=True, render=lambda o: forms.entered_label(o.code)
+        ),
+        Column("value", kind="num"),
+        Column("approximate", kind="bool"),
+        Column("note", sortable=False),
+    ),
+    export_fields=("code", "value", "approximate", "note"),
+    search=("code", "note"),
+    ordering=("code",),
+    totals=(
+        TotalGroup(
+            _("Tiến độ nhập"),
+            (
+                Total(
+                    format_lazy(_("Chỉ tiêu đã nhập (trong tổng số {n})"), n=len(ENTERED_CODES)),
+                    aggregate=Count("pk", filter=Q(code__in=ENTERED_CODES)),
+                ),
+            ),
+        ),
+    ),
+    help=_(
+        "Số liệu không có bản ghi gốc (văn bản được rà soát, tuyên truyền pháp luật…). "
+        "Đánh dấu «số ước» cho các số liệu dạng «trên 80 lượt»."
+    ),
+)
+
+SECTIONS = (PLAN_TASKS, DIRECTIVES, FIGURES)
