@@ -1,0 +1,22 @@
+"""Spreadsheet imports: reading CSV/XLSX, header matching, row validation, all-or-nothing writers.
+
+    from tthc.importing import dossiers_import, procedures_import
+    result = dossiers_import(file=f, unit=unit, by=user, commit=False)   # preview
+    result.ok, result.errors, result.created, result.updated, result.unchanged
+
+Every importer collects every problem as (line, column, reason) and writes nothing unless the
+whole file is valid (SPEC §4, §10).
+"""
+
+from .base import ImportProblem, ImportRefused, ImportResult
+from .dossiers import dossiers_import, scan_received_range
+from .procedures import procedures_import
+
+__all__ = [
+    "ImportProblem",
+    "ImportRefused",
+    "ImportResult",
+    "dossiers_import",
+    "procedures_import",
+    "scan_received_range",
+]
