@@ -1,0 +1,115 @@
+"""Indicator snapshots: the stored values and validation results of a (unit, period).
+
+    snapshot_refresh(unit=, period=)        -> IndicatorSnapshot  (and refreshes its ancestors)
+    snapshot_refresh_period(period=)        -> int   every unit valid in the period, in bulk
+    snapshot_get(unit=, period=)            -> IndicatorSnapshot  (computed now if missing)
+    snapshot_values(snapshot)               -> {code: value}  (rates back to Decimal)
+    snapshot_findings(snapshot)             -> [Finding]
+
+Pages read snapshots (and show `computed_at`); the API and CLI compute live. Refreshing is
+idempotent: running it twice stores the same figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+
+from django.db import transaction
+from django.utils import timezone
+
+from orgs.models import Period, Unit
+
+from .indicators import compute_many, from_json, to_json
+from .models import IndicatorSnapshot
+from .validation import Finding, validate
+
+
+def _hash(values_json: dict) -> str:
+    return hashlib.sha256(json.dumps(values_json, sort_keys=True).encode()).hexdigest()
+
+
+def _store(
+    units: list[Unit], period: Period, *, with_narrative: bool = True
+) -> dict[int, IndicatorSnapshot]:
+    t0 = time.perf_counter()
+    current = compute_many(units, period)
+    last = period.same_period_last_year()
+    previous = compute_many(units, last) if last is not None else {}
+    now = timezone.now()
+    duration = int((time.perf_counter() - t0) * 1000)
+    rows = []
+    for u in units:
+        values = current[u.pk]
+        findings = validate(
+            values,
+            previous=previous.get(u.pk),
+            unit=u if with_narrative else None,
+            period=period if with_narrative else None,
+        )
+        values_json = to_json(values)
+        rows.append(
+            IndicatorSnapshot(
+                unit=u,
+                period=period,
+                values=values_json,
+                validation=[f.to_dict() for f in findings],
+                computed_at=now,
+                duration_ms=duration,
+                data_version=_hash(values_json),
+            )
+        )
+    with transaction.atomic():
+        IndicatorSnapshot.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["unit", "period"],
+            update_fields=["values", "validation", "computed_at", "duration_ms", "data_version"],
+        )
+    stored = IndicatorSnapshot.objects.filter(period=period, unit__in=[u.pk for u in units])
+    return {s.unit_id: s for s in stored}
+
+
+def snapshot_refresh(*, unit: Unit, period: Period, ancestors: bool = True) -> IndicatorSnapshot:
+    """Recompute and store the unit's snapshot, and (by default) those of its ancestors, whose
+    figures include the unit's."""
+    units = [unit]
+    if ancestors:
+        units += list(unit.ancestors())
+    return _store(units, period)[unit.pk]
+
+
+def snapshot_refresh_period(*, period: Period) -> int:
+    """Every unit valid during the period (nightly refresh of open periods)."""
+    units = list(Unit.objects.valid_during(period.start, period.end))
+    return len(_store(units, period))
+
+
+def snapshot_get(*, unit: Unit, period: Period) -> IndicatorSnapshot:
+    snap = IndicatorSnapshot.objects.filter(unit=unit, period=period).first()
+    if snap is None:
+        snap = snapshot_refresh(unit=unit, period=period, ancestors=False)
+    return snap
+
+
+def snapshots_for(*, units: list[Unit], period: Period) -> dict[int, IndicatorSnapshot]:
+    """Snapshots of many units (a reviewer's comparison table); missing ones computed in bulk."""
+    found = {
+        s.unit_id: s
+        for s in IndicatorSnapshot.objects.filter(period=period, unit__in=[u.pk for u in units])
+    }
+    missing = [u for u in units if u.pk not in found]
+    if missing:
+        found.update(_store(missing, period))
+    return found
+
+
+def snapshot_values(snapshot: IndicatorSnapshot | None) -> dict:
+    return from_json(snapshot.values) if snapshot is not None else {}
+
+
+def snapshot_findings(snapshot: IndicatorSnapshot | None) -> list[Finding]:
+    if snapshot is None:
+        return []
+    return [Finding.from_dict(d) for d in snapshot.validation or []]

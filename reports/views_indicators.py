@@ -1,0 +1,264 @@
+"""Indicators pages of a (unit, period): figures by section with formulas, last year's values,
+validation findings with written explanations, recompute job, drill-down to the records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from orgs.decorators import unit_period_view
+from orgs.models import Unit
+
+from .indicators import Kind, Section, registry
+from .indicators.compute import subtree_ids, unit_filter_for
+from .models import JobKind, Report, ReportState, WarningExplanation
+from .services import ensure_data_editable, job_create
+from .snapshots import snapshot_findings, snapshot_get, snapshot_values, snapshots_for
+from .templatetags.cchc_format import format_number
+from .validation import ERROR, WARNING
+
+# Key figures of the reviewer's comparison of child units.
+KEY_CODES = (
+    "tthc.total",
+    "tthc.resolved_late",
+    "tthc.on_time_rate",
+    "tthc.online_rate",
+    "egov.online_service_rate",
+    "egov.digitized_components_rate",
+    "egov.digitized_results_rate",
+)
+
+
+def _formula(ind) -> str:
+    if ind.is_rate:
+        num, den = registry.get(ind.numerator), registry.get(ind.denominator)
+        return _("%(formula)s — %(num)s / %(den)s × 100, làm tròn 2 chữ số (nửa lên)") % {
+            "formula": ind.formula or ind.label,
+            "num": f"{num.label} [{num.code}]",
+            "den": f"{den.label} [{den.code}]",
+        }
+    return str(ind.formula or ind.label)
+
+
+def _change(ind, now, before):
+    """Change against last year: percent for counts, percentage points for rates."""
+    if now is None or before is None:
+        return None
+    if ind.kind == Kind.PERCENT:
+        return Decimal(now) - Decimal(before)
+    if not before:
+        return None
+    return ((Decimal(now) - Decimal(before)) * 100 / Decimal(before)).quantize(Decimal("0.01"))
+
+
+@unit_period_view
+def indicators(request):
+    unit, period = request.unit, request.period
+    snap = snapshot_get(unit=unit, period=period)
+    values = snapshot_values(snap)
+    findings = snapshot_findings(snap)
+    last = period.same_period_last_year()
+    previous = snapshot_values(snapshot_get(unit=unit, period=last)) if last else {}
+    explanations = {
+        e.rule: e
+        for e in WarningExplanation.objects.filter(unit=unit, period=period).select_related("by")
+    }
+    by_code: dict[str, list] = {}
+    for f in findings:
+        for c in f.codes:
+            by_code.setdefault(c, []).append(f)
+    drillable = {c for c in registry.codes() if registry.source_for(c) is not None}
+    sections = []
+    for section in Section:
+        rows = []
+        for ind in registry.by_section().get(section.value, []):
+            now, before = values.get(ind.code), previous.get(ind.code)
+            rows.append(
+                {
+                    "ind": ind,
+                    "value": now,
+                    "previous": before,
+                    "change": _change(ind, now, before),
+                    "formula": _formula(ind),
+                    "findings": by_code.get(ind.code, []),
+                    "drill": ind.code in drillable and bool(now),
+                }
+            )
+        if rows:
+            sections.append({"section": section, "rows": rows})
+    report = Report.objects.filter(unit=unit, period=period).first()
+    locked = bool(report and report.is_locked)
+    children = list(
+        Unit.objects.filter(parent=unit).valid_during(period.start, period.end).order_by("name")
+    )
+    child_rows = []
+    if children:
+        snaps = snapshots_for(units=children, period=period)
+        states = dict(
+            Report.objects.filter(unit__in=children, period=period).values_list("unit_id", "state")
+        )
+        for child in children:
+            s = snaps.get(child.pk)
+            cf = snapshot_findings(s)
+            child_rows.append(
+                {
+                    "unit": child,
+                    "values": [(registry.get(c), snapshot_values(s).get(c)) for c in KEY_CODES],
+                    "errors": sum(1 for f in cf if f.severity == ERROR),
+                    "warnings": sum(1 for f in cf if f.severity == WARNING),
+                    "state": ReportState(states.get(child.pk, ReportState.DRAFT)),
+                }
+            )
+    return render(
+        request,
+        "reports/indicators.html",
+        {
+            "unit": unit,
+            "period": period,
+            "last_period": last,
+            "snapshot": snap,
+            "sections": sections,
+            "errors": [f for f in findings if f.severity == ERROR],
+            "warnings": [
+                {"finding": f, "explanation": explanations.get(f.rule)}
+                for f in findings
+                if f.severity == WARNING
+            ],
+            "can_explain": request.can_edit and not locked,
+            "key_labels": [registry.get(c) for c in KEY_CODES],
+            "child_rows": child_rows,
+        },
+    )
+
+
+@require_POST
+@unit_period_view
+def recompute(request):
+    """'Recompute now': a job the page polls for progress."""
+    from .tasks import recompute_job
+
+    job = job_create(
+        kind=JobKind.RECOMPUTE, by=request.user, unit=request.unit, period=request.period
+    )
+    transaction.on_commit(lambda: recompute_job.delay(job.pk))
+    if request.htmx:
+        return render(request, "reports/_job.html", {"job": job})
+    messages.info(request, _("Đang tính lại các chỉ tiêu."))
+    return redirect("indicators", code=request.unit.code, period=request.period.code)
+
+
+@require_POST
+@unit_period_view(edit=True)
+def explain(request, rule: str):
+    """The unit's written explanation of a warning; kept and shown to the reviewer."""
+    unit, period = request.unit, request.period
+    text = (request.POST.get("text") or "").strip()
+    try:
+        ensure_data_editable(unit=unit, period=period)
+        if not text:
+            raise ValidationError(_("Nội dung giải trình không được để trống."))
+        if len(rule) > 80:
+            raise ValidationError(_("Cảnh báo không hợp lệ."))
+        WarningExplanation.objects.update_or_create(
+            unit=unit, period=period, rule=rule, defaults={"text": text, "by": request.user}
+        )
+        messages.success(request, _("Đã lưu giải trình."))
+    except ValidationError as exc:
+        for m in exc.messages:
+            messages.error(request, m)
+    return redirect("indicators", code=unit.code, period=period.code)
+
+
+def _cell(value) -> str:
+    """Dates as dd/mm/yyyy (times in local time), booleans as Có/Không, empty as —."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("Có") if value else _("Không")
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, int):
+        return format_number(value)
+    return str(value)
+
+
+def _columns(model):
+    from tthc.models import Dossier
+
+    if model is Dossier:
+        names = [
+            "code",
+            "procedure_code",
+            "procedure_name",
+            "channel",
+            "received_at",
+            "due_at",
+            "resolved_at",
+            "status",
+        ]
+    else:
+        skip = {"id", "unit", "period", "version", "updated_by", "created_at", "updated_at"}
+        names = [
+            f.name
+            for f in model._meta.concrete_fields
+            if f.name not in skip and not f.name.endswith("_ptr")
+        ][:8]
+    return [model._meta.get_field(n) for n in names]
+
+
+@unit_period_view
+def drilldown(request, indicator: str):
+    """The records a count counts, with the same filter as the count itself."""
+    unit, period = request.unit, request.period
+    code = indicator
+    if code not in registry:
+        raise Http404
+    ind = registry.get(code)
+    source = registry.source_for(code)
+    qs = None
+    if source is not None:
+        qs = source.records(code, unit_filter=unit_filter_for(subtree_ids(unit)), period=period)
+    if qs is None:
+        raise Http404
+    model = qs.model
+    has_unit = any(f.name == "unit" for f in model._meta.concrete_fields)
+    if has_unit:
+        qs = qs.select_related("unit")
+    qs = qs.order_by(*(model._meta.ordering or ["pk"]), "pk")
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    columns = _columns(model)
+    rows = []
+    for obj in page.object_list:
+        cells = []
+        for f in columns:
+            display = getattr(obj, f"get_{f.name}_display", None)
+            cells.append(
+                display() if callable(display) and f.choices else _cell(getattr(obj, f.name))
+            )
+        rows.append({"obj": obj, "cells": cells})
+    return render(
+        request,
+        "reports/drilldown.html",
+        {
+            "unit": unit,
+            "period": period,
+            "ind": ind,
+            "formula": _formula(ind),
+            "page": page,
+            "columns": columns,
+            "rows": rows,
+            "show_unit": has_unit and unit.children.exists(),
+        },
+    )

@@ -1,0 +1,237 @@
+"""Validation rules (SPEC §6): each fires on inconsistent figures and stays quiet otherwise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from reports import validation
+from reports.gates import submission_check
+from reports.indicators import compute, registry
+from reports.models import Report, WarningExplanation
+from reports.validation import ERROR, WARNING, rules, validate
+
+
+def consistent() -> dict:
+    """A complete set of consistent values (the seed commune's one-stop figures)."""
+    v = dict.fromkeys(registry.codes(), 0)
+    v.update(
+        {
+            "tthc.received_online": 848,
+            "tthc.received_direct": 1097,
+            "tthc.received_postal": 0,
+            "tthc.received_new": 1945,
+            "tthc.carried_over": 17,
+            "tthc.total": 1962,
+            "tthc.resolved": 1886,
+            "tthc.resolved_on_time": 1868,
+            "tthc.resolved_late": 18,
+            "tthc.withdrawn": 59,
+            "tthc.pending": 17,
+            "tthc.on_time_rate": Decimal("99.05"),
+            "egov.online_eligible.partial": 1555,
+            "egov.online_eligible": 1555,
+            "egov.online_eligible_online.partial": 848,
+            "egov.online_eligible_online": 848,
+            "directives.assigned": 114,
+            "directives.done_on_time": 85,
+            "directives.done_late": 27,
+            "directives.in_progress": 2,
+            "staff.cadres": 11,
+            "staff.civil_servants": 9,
+            "staff.filled": 20,
+            "staff.edu.university": 19,
+            "staff.edu.intermediate": 1,
+            "staff.pol.intermediate": 17,
+            "staff.pol.elementary": 3,
+            "kct.total": 10,
+            "kct.edu.university": 6,
+            "kct.edu.college": 2,
+            "kct.edu.intermediate": 2,
+            "kct.pol.intermediate": 4,
+            "kct.pol.elementary": 2,
+            "kct.pol.none": 4,
+            "budget.revenue_rate": Decimal("118.61"),
+        }
+    )
+    for ind in registry.all():
+        if ind.is_rate and ind.code not in ("tthc.on_time_rate", "budget.revenue_rate"):
+            v[ind.code] = None
+    return v
+
+
+def rule_codes(values, **kw) -> set[str]:
+    return {f.rule for f in validate(values, **kw)}
+
+
+def test_consistent_figures_raise_nothing():
+    assert validate(consistent()) == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "change"),
+    [
+        ("tthc.received_new_sum", {"tthc.received_new": 1946}),
+        ("tthc.total_sum", {"tthc.carried_over": 16}),
+        ("tthc.total_balance", {"tthc.pending": 18}),
+        # the seed's "18 late" in one place and "17" in another cannot both be the count:
+        ("tthc.resolved_sum", {"tthc.resolved_late": 17}),
+        ("egov.online_eligible_online_le", {"egov.online_eligible_online": 849}),
+        ("egov.online_eligible_sum", {"egov.online_eligible": 1556}),
+        ("staff.filled_sum", {"staff.cadres": 12}),
+        ("staff.edu_sum", {"staff.edu.university": 18}),
+        ("staff.pol_sum", {"staff.pol.elementary": 4}),
+        # the seed's non-specialised workers: 6 + 3 + 2 = 11 education levels for 10 people
+        ("kct.edu_sum", {"kct.edu.college": 3}),
+        ("kct.pol_sum", {"kct.pol.none": 5}),
+        ("directives.sum", {"directives.in_progress": 3}),
+        ("tthc.pending_overdue_le", {"tthc.pending_overdue": 18}),
+        ("rate.tthc.on_time_rate", {"tthc.on_time_rate": Decimal("100.01")}),
+        ("nonneg.tthc.pending", {"tthc.pending": -1, "tthc.total": 1960, "tthc.carried_over": 15}),
+    ],
+)
+def test_an_inconsistency_fires_its_rule_as_an_error(rule, change):
+    values = {**consistent(), **change}
+    findings = {f.rule: f for f in validate(values)}
+    assert rule in findings
+    assert findings[rule].severity == ERROR
+
+
+def test_the_message_names_the_figures_and_their_values_in_vietnamese_style():
+    values = {**consistent(), "kct.edu.college": 3}
+    f = next(f for f in validate(values) if f.rule == "kct.edu_sum")
+    assert "Người hoạt động không chuyên trách (10)" in f.message
+    assert "= 11" in f.message
+    assert "kct.total" in f.codes
+
+
+def test_a_budget_rate_above_100_is_not_an_error_but_a_share_above_100_is():
+    values = consistent()
+    assert "rate.budget.revenue_rate" not in rule_codes(values)
+    values["tthc.on_time_rate"] = Decimal("101.00")
+    assert "rate.tthc.on_time_rate" in rule_codes(values)
+
+
+def test_online_dossiers_outside_the_catalogue_are_a_warning_as_in_the_seed():
+    # The seed: 848 online at the one-stop shop, 843 of procedures with an online service.
+    values = {**consistent(), "egov.online_eligible_online": 843}
+    values["egov.online_eligible_online.partial"] = 843
+    f = {f.rule: f for f in validate(values)}["egov.online_outside_catalogue"]
+    assert f.severity == WARNING
+    assert f.message.startswith("5 hồ sơ")
+
+
+def test_year_over_year_moves_beyond_50_percent_are_warnings_and_within_are_not():
+    now = consistent()
+    before = {**now, "tthc.total": 1000, "tthc.resolved": 1300, "feedback.received": 0}
+    found = {f.rule: f for f in validate(now, previous=before)}
+    assert found["yoy.tthc.total"].severity == WARNING  # 1000 → 1962: +96,20 %
+    assert "+96,20%" in found["yoy.tthc.total"].message
+    assert "yoy.tthc.resolved" not in found  # 1300 → 1886: +45 %
+    assert "yoy.feedback.received" not in found  # nothing to compare with
+    assert not any(r.startswith("yoy.") for r in rule_codes(now, previous=None))
+
+
+def test_year_over_year_also_warns_on_a_fall():
+    now = consistent()
+    found = rule_codes(now, previous={**now, "directives.assigned": 300})
+    assert "yoy.directives.assigned" in found
+
+
+def test_narrative_findings_become_warnings_when_the_narrative_engine_provides_them(
+    monkeypatch, cast
+):
+    from reports import narrative
+
+    class F:
+        code = "tthc.resolved_late"
+        section = "limitations"
+        typed = "17"
+        message = "Mục III.2: «17 hồ sơ» khác chỉ tiêu = 18."
+
+    monkeypatch.setattr(narrative, "check_figures", lambda **kw: [F()], raising=False)
+    found = [f for f in validate(consistent(), unit=cast.commune_a, period=cast.period)]
+    late = [f for f in found if f.rule.startswith("narrative.")]
+    assert len(late) == 1 and late[0].severity == WARNING
+    assert late[0].codes == ("tthc.resolved_late",)
+    monkeypatch.setattr(narrative, "check_figures", lambda **kw: [], raising=False)
+    assert not [
+        f
+        for f in validate(consistent(), unit=cast.commune_a, period=cast.period)
+        if f.rule.startswith("narrative.")
+    ]
+
+
+def test_every_rule_reads_only_registered_indicators():
+    for rule in rules():
+        for code in rule.codes:
+            assert code in registry, (rule.code, code)
+
+
+def test_rule_codes_are_unique():
+    codes = [r.code for r in rules()]
+    assert len(codes) == len(set(codes))
+
+
+# --- the submission gate ------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_clean_figures_can_be_submitted(cast):
+    report = Report.objects.create(unit=cast.commune_a, period=cast.period)
+    submission_check(report)  # no exception
+
+
+@pytest.mark.django_db
+def test_an_error_blocks_submission_with_its_message(cast, monkeypatch):
+    report = Report.objects.create(unit=cast.commune_a, period=cast.period)
+    bad = validation.Rule(
+        "test.always",
+        ERROR,
+        ("tthc.total",),
+        lambda v: False,
+        lambda v: "Lỗi thử nghiệm",
+    )
+    monkeypatch.setattr(validation, "_rules_cache", [bad])
+    with pytest.raises(ValidationError) as exc:
+        submission_check(report)
+    assert any("Lỗi thử nghiệm" in m for m in exc.value.messages)
+
+
+@pytest.mark.django_db
+def test_a_warning_blocks_submission_until_it_is_explained(cast, monkeypatch):
+    report = Report.objects.create(unit=cast.commune_a, period=cast.period)
+    warn = validation.Rule(
+        "test.warn", WARNING, ("tthc.total",), lambda v: False, lambda v: "Cảnh báo thử"
+    )
+    monkeypatch.setattr(validation, "_rules_cache", [warn])
+    with pytest.raises(ValidationError) as exc:
+        submission_check(report)
+    assert any("Cảnh báo thử" in m for m in exc.value.messages)
+    WarningExplanation.objects.create(
+        unit=cast.commune_a, period=cast.period, rule="test.warn", text="Do sáp nhập thôn."
+    )
+    submission_check(report)
+
+
+@pytest.mark.django_db
+def test_year_over_year_warning_from_records(cast):
+    from orgs.models import Period
+    from reports.snapshots import snapshot_refresh
+
+    last = Period.objects.create(
+        code="2022", start=dt.date(2021, 12, 15), end=dt.date(2022, 10, 31)
+    )
+    assert cast.period.same_period_last_year() == last
+    from reports.models import PlanTask
+
+    PlanTask.objects.bulk_create(
+        [PlanTask(unit=cast.commune_a, period=last, title="t") for _ in range(10)]
+        + [PlanTask(unit=cast.commune_a, period=cast.period, title="t") for _ in range(4)]
+    )
+    snap = snapshot_refresh(unit=cast.commune_a, period=cast.period)
+    assert "yoy.plan.tasks" in {f["rule"] for f in snap.validation}
+    assert compute(cast.commune_a, cast.period)["plan.tasks"] == 4
