@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -79,14 +80,20 @@ def is_working_day(day: dt.date) -> bool:
 
 def working_days(start: dt.date, end: dt.date) -> list[dt.date]:
     """Working days in [start, end]."""
+    return list(_working_days(start, end))
+
+
+@lru_cache(maxsize=65536)
+def _working_days(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
     days, day = [], start
     while day <= end:
         if is_working_day(day):
             days.append(day)
         day += dt.timedelta(days=1)
-    return days
+    return tuple(days)
 
 
+@lru_cache(maxsize=65536)
 def add_working_days(day: dt.date, n: int) -> dt.date:
     """The n-th working day after `day` (n = 0: `day` itself if it is a working day)."""
     while not is_working_day(day):
@@ -141,7 +148,7 @@ def random_moment_between(
 ) -> dt.datetime:
     """A moment in office hours in (start, end], skewed towards `start` (most results come early).
     Falls back to a few minutes after `start` when no office time fits."""
-    days = working_days(local_date(start), local_date(end))
+    days = _working_days(local_date(start), local_date(end))
     if not days:
         return start + dt.timedelta(minutes=15)
     # Skewed index: beta-like with more weight on the first days.
