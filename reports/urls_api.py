@@ -1,3 +1,19 @@
 """Public API URL patterns under /api/ (see cchc_portal/urls.py)."""
 
-urlpatterns: list = []
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+
+from . import api
+
+urlpatterns = [
+    path(
+        "v1/units/<str:code>/periods/<str:period>/indicators",
+        api.UnitPeriodIndicators.as_view(),
+        name="api_indicators",
+    ),
+    path(
+        "v1/units/<str:code>/periods/<str:period>/indicators/",
+        api.UnitPeriodIndicators.as_view(),
+    ),
+    path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
+]
