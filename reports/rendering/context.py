@@ -1,0 +1,259 @@
+"""The one context builder of the report document (DESIGN habit 10).
+
+`build_context(report=...)` gathers everything the document prints — header data, the
+generated numbering of parts and sections, the narrative with placeholders resolved, the
+appendix of every registry indicator with last year's value — as plain strings and lists.
+The HTML preview, the PDF and the DOCX all read this one dict, so they never diverge.
+`data_hash` is the SHA-256 of that content: an unchanged report is not rendered twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from dataclasses import asdict
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from orgs.models import Level, Unit
+
+from .. import narrative
+from ..indicators import compute, registry
+from ..indicators.base import Section
+from ..models import DocumentSettings, Report, ReportState, SignerTitle
+from ..sections import PARTS, SECTIONS
+from .formatting import DASH, doc_number, fmt_change, fmt_date, fmt_value, vn_date_line
+
+# Bump when the layout changes in a way the template hash would not see.
+RENDER_VERSION = "1"
+FINAL_STATES = (ReportState.ACCEPTED, ReportState.SIGNED)
+TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "reports" / "document"
+PRINT_CSS = Path(settings.BASE_DIR) / "static" / "css" / "report-print.css"
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text or "")
+
+
+def _lines(text: str) -> list[str]:
+    return [nfc(line).strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _unit_label(unit: Unit) -> str:
+    """'Huyện Bình Sơn' -> 'huyện Bình Sơn' (inside a sentence)."""
+    return f"{unit.kind_word.lower()} {unit.short_name}".strip()
+
+
+def default_settings(unit: Unit) -> DocumentSettings:
+    """Document settings for a unit that has none yet (not saved): sensible, editable."""
+    kind = unit.kind_word.lower()
+    addressee = ""
+    parent = unit.parent
+    if parent is not None:
+        if parent.level == Level.PROVINCE:
+            addressee = f"Sở Nội vụ {_unit_label(parent)}"
+        else:
+            addressee = f"Phòng Nội vụ {_unit_label(parent)}"
+    recipients = [
+        "Như trên" if addressee else "",
+        f"TT. Đảng ủy {kind}",
+        f"TT. HĐND {kind}",
+        f"CT, các PCT UBND {kind}",
+        "Lưu: VT",
+    ]
+    return DocumentSettings(
+        unit=unit,
+        issuing_body=f"ỦY BAN NHÂN DÂN\n{unit.name.upper()}",
+        place_name=unit.short_name,
+        addressee=addressee,
+        basis="",
+        recipients="\n".join(r for r in recipients if r),
+        signer_title=SignerTitle.CHAIRMAN,
+        signer_name="",
+        organisation_name=f"UBND {_unit_label(unit)}",
+    )
+
+
+def settings_for(unit: Unit) -> DocumentSettings:
+    return DocumentSettings.objects.filter(unit=unit).first() or default_settings(unit)
+
+
+def recipient_lines(text: str) -> list[str]:
+    """Decree 30 box 9b: each recipient '- …;', the last one '- …​.'"""
+    items = [line.lstrip("-–• ").rstrip(";.,") for line in _lines(text)]
+    items = [i for i in items if i]
+    return [f"- {item}{'.' if n == len(items) - 1 else ';'}" for n, item in enumerate(items)]
+
+
+def basis_lines(text: str) -> list[str]:
+    """Box 6 căn cứ: one per line, each ending with ';', the last with '.'."""
+    items = [line.rstrip(";.,") for line in _lines(text)]
+    return [f"{item}{'.' if n == len(items) - 1 else ';'}" for n, item in enumerate(items)]
+
+
+def signature_titles(doc: DocumentSettings, body_first_line: str) -> list[str]:
+    first = f"TM. {body_first_line}" if body_first_line else "TM. ỦY BAN NHÂN DÂN"
+    if doc.signer_title == SignerTitle.VICE_CHAIRMAN:
+        return [first, "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    return [first, "CHỦ TỊCH"]
+
+
+def _section_label(code: str) -> str:
+    try:
+        return str(Section(code).label)
+    except ValueError:
+        return code
+
+
+def appendix_groups(values: dict, last: dict | None) -> list[dict]:
+    """Every indicator of the registry, grouped by report section in document order."""
+    order = {key: n for n, (key, _p, _t) in enumerate(SECTIONS)}
+    groups: dict[str, list[dict]] = {}
+    for ind in registry.all():
+        value = values.get(ind.code)
+        previous = last.get(ind.code) if last is not None else None
+        label = nfc(str(ind.label))
+        groups.setdefault(str(ind.section), []).append(
+            {
+                "code": ind.code,
+                "label": label,
+                "sub": label.startswith("…"),
+                "value": fmt_value(value, ind.kind),
+                "last": fmt_value(previous, ind.kind) if last is not None else DASH,
+                "change": fmt_change(value, previous, ind.kind) if last is not None else DASH,
+                "unit": _("%")
+                if ind.kind == "percent"
+                else (_("đồng") if ind.kind == "vnd" else ""),
+            }
+        )
+    out = []
+    number = 0
+    for section in sorted(groups, key=lambda s: order.get(s, len(order))):
+        rows = groups[section]
+        for row in rows:
+            number += 1
+            row["number"] = number
+        out.append({"title": _section_label(section), "rows": rows})
+    return out
+
+
+def build_parts(texts: dict[str, str], values: dict, doc_values: dict) -> list[dict]:
+    """Parts I–IV with generated numbers; a part with one section prints no sub-heading."""
+    numbers = narrative.section_numbers()
+    parts: list[dict] = []
+    by_part: dict[str, dict] = {}
+    for key, part, title in SECTIONS:
+        if part not in by_part:
+            by_part[part] = {"numeral": part, "title": nfc(str(PARTS[part])), "sections": []}
+            parts.append(by_part[part])
+        number = numbers[key]
+        paragraphs = narrative.render_runs(texts.get(key, ""), values=values, doc_values=doc_values)
+        by_part[part]["sections"].append(
+            {
+                "key": key,
+                "number": number.split(".", 1)[1] if "." in number else "",
+                "title": nfc(str(title)),
+                "paragraphs": [[asdict(run) for run in p] for p in paragraphs],
+            }
+        )
+    return parts
+
+
+def _jsonable(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+@lru_cache(maxsize=1)
+def layout_hash() -> str:
+    """Hash of the document templates and the print stylesheet (files change during dev)."""
+    h = hashlib.sha256(RENDER_VERSION.encode())
+    for path in sorted(TEMPLATE_DIR.glob("*.html")) + [PRINT_CSS]:
+        if path.exists():
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def build_context(
+    *, report: Report, values: dict | None = None, last_values: dict | None = None
+) -> dict:
+    """Everything the document prints, as strings and lists (no model objects inside the
+    printed parts), plus `data_hash`."""
+    unit, period = report.unit, report.period
+    if values is None:
+        values = compute(unit, period)
+    previous_period = period.same_period_last_year()
+    if last_values is None and previous_period is not None:
+        last_values = compute(unit, previous_period)
+    doc = settings_for(unit)
+    body_lines = [line.upper() for line in _lines(doc.issuing_body)] or ["ỦY BAN NHÂN DÂN"]
+    draft = report.state not in FINAL_STATES
+    number = doc_number(report.doc_number)
+    symbol = nfc(report.doc_symbol or "BC-UBND")
+    issued_year = (report.issued_on or period.deadline or period.end).year
+    kind = unit.kind_word.lower()
+    unit_phrase = f"UBND {kind} {unit.short_name}"
+    doc_values = narrative.document_values(unit=unit, period=period)
+    texts = narrative.section_texts(unit=unit, period=period)
+    if report.issued_on:
+        annex_ref = f"{number}/{symbol} ngày {fmt_date(report.issued_on)}"
+    else:
+        annex_ref = (
+            f"{number}/{symbol} ngày\u00a0\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0/{issued_year}"
+        )
+    printed = {
+        "draft": draft,
+        "body_lines": body_lines,
+        "number_line": f"Số: {number}/{symbol}",
+        "date_line": nfc(
+            vn_date_line(doc.place_name or unit.short_name, report.issued_on, issued_year)
+        ),
+        "doc_type": "BÁO CÁO",
+        "subject": nfc(f"Kết quả thực hiện công tác cải cách hành chính {period.label}"),
+        "addressee": nfc(doc.addressee),
+        "basis": basis_lines(doc.basis),
+        "intro": nfc(
+            f"{unit_phrase} báo cáo kết quả thực hiện công tác cải cách hành chính "
+            f"{period.label}, cụ thể như sau:"
+        ),
+        "parts": build_parts(texts, values, doc_values),
+        "closing": nfc(
+            f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {period.label}. "
+            f"{unit_phrase} kính báo cáo./."
+        ),
+        "recipients": recipient_lines(doc.recipients),
+        "signature_titles": signature_titles(doc, body_lines[0]),
+        "signer_name": nfc(doc.signer_name),
+        "organisation": nfc(doc.organisation_name or unit_phrase),
+        "appendix": {
+            "heading": "Phụ lục",
+            "title": nfc(f"KẾT QUẢ CÁC CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH {str(period.label).upper()}"),
+            "note": nfc(f"(Kèm theo Báo cáo số {annex_ref} của {unit_phrase})"),
+            "period_label": nfc(f"Kỳ {period.code}"),
+            "last_label": nfc(
+                f"Kỳ {previous_period.code}" if previous_period else _("Cùng kỳ năm trước")
+            ),
+            "groups": appendix_groups(values, last_values),
+        },
+        "title": nfc(f"Báo cáo CCHC {period.label} — {unit.name}"),
+    }
+    payload = json.dumps(
+        {
+            "printed": printed,
+            "values": {k: _jsonable(v) for k, v in values.items()},
+            "layout": layout_hash(),
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    printed["data_hash"] = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    printed["values"] = values
+    printed["report_id"] = report.pk
+    return printed

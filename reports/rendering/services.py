@@ -1,0 +1,154 @@
+"""Rendering services: build the context once, render, store with hashes, reuse when unchanged.
+
+    document_render(report=, fmt="pdf"|"docx", by=, progress=) -> RenderedDocument
+    document_render_enqueue(report=, fmt=, by=) -> Job      (a Celery worker renders)
+
+A stored file is keyed by (report, kind, data_hash): the SHA-256 of everything the document
+prints and of the layout files. A second render of unchanged data returns the stored row and
+does not run WeasyPrint. Every stored file carries the SHA-256 of its bytes; the row's history
+(django-simple-history) is the audit trail of who produced which file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..models import DocumentKind, Job, JobKind, RenderedDocument, Report
+from .context import build_context
+from .html import render_html
+
+FORMATS = ("pdf", "docx")
+
+
+def kind_for(report: Report, fmt: str) -> str:
+    if fmt == "docx":
+        return DocumentKind.DOCX
+    from .context import FINAL_STATES
+
+    return DocumentKind.FINAL if report.state in FINAL_STATES else DocumentKind.PREVIEW
+
+
+def stored_document(*, report: Report, kind: str, data_hash: str) -> RenderedDocument | None:
+    doc = (
+        RenderedDocument.objects.filter(report=report, kind=kind, data_hash=data_hash)
+        .order_by("-created_at")
+        .first()
+    )
+    if doc is not None and doc.file and doc.file.storage.exists(doc.file.name):
+        return doc
+    return None
+
+
+def file_name(report: Report, kind: str, sha256: str) -> str:
+    ext = "docx" if kind == DocumentKind.DOCX else "pdf"
+    return f"bao-cao-cchc-{report.unit.code}-{report.period.code}-{kind}-{sha256[:10]}.{ext}"
+
+
+def document_store(
+    *, report: Report, kind: str, content: bytes, data_hash: str, pages: int, by
+) -> RenderedDocument:
+    sha = hashlib.sha256(content).hexdigest()
+    doc = RenderedDocument(
+        report=report, kind=kind, sha256=sha, data_hash=data_hash, pages=pages, by=by
+    )
+    doc._history_user = by
+    doc.file.save(file_name(report, kind, sha), ContentFile(content), save=False)
+    doc.save()
+    return doc
+
+
+def render_bytes(ctx: dict, fmt: str) -> tuple[bytes, int]:
+    if fmt == "docx":
+        from .docx import context_to_docx
+
+        return context_to_docx(ctx), 0
+    from .pdf import html_to_pdf
+
+    return html_to_pdf(render_html(ctx, for_print=True))
+
+
+def document_render(
+    *,
+    report: Report,
+    fmt: str = "pdf",
+    by=None,
+    progress: Callable[[int, str], None] | None = None,
+) -> RenderedDocument:
+    """Render the report (or return the stored file when nothing it prints has changed)."""
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+
+    def step(pct: int, msg: str) -> None:
+        if progress is not None:
+            progress(pct, msg)
+
+    step(5, _("Đang tính các chỉ tiêu"))
+    ctx = build_context(report=report)
+    kind = kind_for(report, fmt)
+    existing = stored_document(report=report, kind=kind, data_hash=ctx["data_hash"])
+    if existing is not None:
+        step(100, _("Dữ liệu không đổi: dùng tệp đã lưu"))
+        return existing
+    step(30, _("Đang dàn trang") if fmt == "pdf" else _("Đang tạo tệp Word"))
+    content, pages = render_bytes(ctx, fmt)
+    step(90, _("Đang lưu tệp"))
+    with transaction.atomic():
+        return document_store(
+            report=report,
+            kind=kind,
+            content=content,
+            data_hash=ctx["data_hash"],
+            pages=pages,
+            by=by,
+        )
+
+
+def document_render_enqueue(*, report: Report, fmt: str, by) -> Job:
+    """Create the job row and hand the rendering to a worker once the row is committed."""
+    from ..services import job_create
+    from .tasks import render_report_task
+
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    job = job_create(
+        kind=JobKind.RENDER_DOCX if fmt == "docx" else JobKind.RENDER_PDF,
+        by=by,
+        unit=report.unit,
+        period=report.period,
+        params={"report": report.pk, "format": fmt},
+    )
+    render_report_task.delay_on_commit(job.pk)
+    return job
+
+
+def job_document(job: Job) -> RenderedDocument | None:
+    pk = (job.result or {}).get("document")
+    return RenderedDocument.objects.filter(pk=pk).first() if pk else None
+
+
+def document_settings_save(*, unit, form, by) -> None:
+    """Save the unit's header and closing data (stored signed files never change)."""
+    obj = form.save(commit=False)
+    obj.unit = unit
+    obj._history_user = by
+    obj.save()
+
+
+def report_number_save(*, report: Report, form, by) -> Report:
+    """Number/symbol/date of issue: only before signing (a signed file cannot change)."""
+    from django.core.exceptions import ValidationError
+
+    from ..models import ReportState
+
+    if report.state == ReportState.SIGNED:
+        raise ValidationError(_("Báo cáo đã ký số: không sửa được số, ngày văn bản."))
+    obj = form.save(commit=False)
+    obj.version += 1
+    obj._history_user = by
+    obj.save(update_fields=["doc_number", "doc_symbol", "issued_on", "version", "updated_at"])
+    return obj

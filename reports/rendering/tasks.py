@@ -1,0 +1,51 @@
+"""Celery tasks of the report document: thin, idempotent, take ids (DESIGN habit 6)."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ..models import Job, JobStatus, Report
+from ..services import job_fail, job_finish, job_progress, job_start
+
+log = logging.getLogger(__name__)
+
+
+@shared_task(name="reports.rendering.render_report", acks_late=True)
+def render_report_task(job_id: int) -> int | None:
+    """Render the report named by the job's params; progress and result go to the job row.
+
+    Running it twice is safe: the second run finds the stored file (same data hash)."""
+    from .services import document_render
+
+    job = Job.objects.filter(pk=job_id).first()
+    if job is None or job.status == JobStatus.DONE:
+        return None
+    job_start(job)
+    try:
+        report = Report.objects.select_related("unit", "period").get(pk=job.params["report"])
+        doc = document_render(
+            report=report,
+            fmt=job.params.get("format", "pdf"),
+            by=job.created_by,
+            progress=lambda pct, msg: job_progress(job, pct, msg),
+        )
+    except Exception:  # the job row tells the user; the log keeps the traceback
+        log.exception("render job %s failed", job_id)
+        job_fail(job, _("Không tạo được tệp báo cáo. Vui lòng thử lại hoặc báo quản trị."))
+        return None
+    url = reverse(
+        "document_download",
+        kwargs={"code": report.unit.code, "period": report.period.code, "pk": doc.pk},
+    )
+    job_finish(
+        job,
+        result={"document": doc.pk, "sha256": doc.sha256, "pages": doc.pages, "redirect": url},
+        message=_("Đã tạo tệp (%(pages)s trang)") % {"pages": doc.pages}
+        if doc.pages
+        else _("Đã tạo tệp"),
+    )
+    return doc.pk

@@ -1,0 +1,322 @@
+"""PAdES digital signatures of the report (pyHanko) and their verification.
+
+Callers depend on `ReportSigner` only: anything that can hand pyHanko a `signers.Signer`
+(key + certificate chain) plugs in. `Pkcs12Signer` reads a .p12/.pfx upload; a hardware token
+would be a subclass building `pyhanko.sign.pkcs11.PKCS11Signer` from a session, and a remote
+signing service a subclass returning a `signers.ExternalSigner`-style object — `sign_report`
+and the views do not change.
+
+The rendered PDF already carries two empty signature fields over the signature block
+(reports/rendering/pdf.py): the signer's (`ChuKyNguoiKy`), filled here with a visible stamp
+(signer, organisation, time — drawn with a TrueType font that has Vietnamese glyphs), and the
+organisation's seal signature (`ChuKyCoQuan`), left empty for the văn thư. No seal image is
+ever drawn. The PKCS#12 password is used in memory only: never stored, never logged.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+import hashlib
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from orgs.selectors import can_approve
+
+from .models import DocumentKind, RenderedDocument, Report, ReportState
+from .rendering.pdf import SIGNER_FIELD
+
+FALLBACK_FONTS = (
+    "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+)
+
+
+class SigningError(Exception):
+    """A problem the user can act on (wrong password, unusable certificate), in Vietnamese."""
+
+
+class ReportSigner(abc.ABC):
+    """Something that signs: a key and its certificate chain, wherever they live."""
+
+    @abc.abstractmethod
+    def pyhanko_signer(self):
+        """A `pyhanko.sign.signers.Signer` holding the signing certificate."""
+
+    @property
+    def subject_name(self) -> str:
+        cert = self.pyhanko_signer().signing_cert
+        names = cert.subject.native
+        return names.get("common_name") or cert.subject.human_friendly
+
+    @property
+    def subject_organisation(self) -> str:
+        return self.pyhanko_signer().signing_cert.subject.native.get("organization_name", "")
+
+
+class Pkcs12Signer(ReportSigner):
+    """A PKCS#12 (.p12/.pfx) file and its password, held in memory for one signature."""
+
+    def __init__(self, data: bytes, password: str | bytes | None):
+        from pyhanko.sign import signers
+
+        if isinstance(password, str):
+            password = password.encode("utf-8")
+        try:
+            signer = signers.SimpleSigner.load_pkcs12_data(data, (), passphrase=password or None)
+        except ValueError as exc:
+            raise SigningError(
+                _(
+                    "Không mở được chứng thư số: mật khẩu không đúng hoặc tệp không phải "
+                    "PKCS#12 (.p12/.pfx)."
+                )
+            ) from exc
+        if signer is None or signer.signing_cert is None:
+            raise SigningError(_("Tệp chứng thư số không chứa khóa ký."))
+        self._signer = signer
+
+    def pyhanko_signer(self):
+        return self._signer
+
+
+def _source_font() -> str:
+    configured = getattr(settings, "CCHC_STAMP_FONT", "")
+    if configured:
+        return configured
+    try:
+        found = subprocess.run(
+            ["fc-match", "-f", "%{file}", "Liberation Serif"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        ).stdout.strip()
+        if found.endswith(".ttf"):
+            return found
+    except OSError:
+        pass
+    for path in FALLBACK_FONTS:
+        if Path(path).exists():
+            return path
+    raise SigningError(_("Máy chủ chưa cài phông chữ cho chữ ký số (fonts-liberation)."))
+
+
+@lru_cache(maxsize=1)
+def stamp_font_path() -> str:
+    """A TrueType font with Vietnamese glyphs for the visible stamp, scaled to 1000 units per
+    em: pyHanko writes glyph widths in font units while PDF expects thousandths of an em, so
+    a 2048-unit font (Liberation, DejaVu) would be drawn letter-spaced."""
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.scaleUpem import scale_upem
+
+    source = Path(_source_font())
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    target = Path(tempfile.gettempdir()) / f"cchc-stamp-{digest}.ttf"
+    if not target.exists():
+        font = TTFont(str(source))
+        if font["head"].unitsPerEm != 1000:
+            scale_upem(font, 1000)
+        partial = target.with_suffix(f".{os.getpid()}.tmp")
+        font.save(str(partial))
+        os.replace(partial, target)
+    return str(target)
+
+
+def _stamp_style():
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.stamp import TextStampStyle
+
+    return TextStampStyle(
+        stamp_text=_("Ký bởi: %(signer)s\nCơ quan: %(org)s\nThời gian: %(time)s"),
+        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(stamp_font_path()), font_size=9),
+        border_width=1,
+        background=None,
+    )
+
+
+def sign_pdf(
+    pdf: bytes,
+    *,
+    signer: ReportSigner,
+    organisation: str,
+    location: str = "",
+    field_name: str = SIGNER_FIELD,
+    when: dt.datetime | None = None,
+) -> bytes:
+    """A PAdES signature in `field_name` (created invisible if the PDF lacks it)."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    when = timezone.localtime(when or timezone.now())
+    meta = signers.PdfSignatureMetadata(
+        field_name=field_name,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        reason=_("Ký ban hành báo cáo"),
+        location=location or None,
+        name=signer.subject_name,
+    )
+    pdf_signer = signers.PdfSigner(meta, signer=signer.pyhanko_signer(), stamp_style=_stamp_style())
+    out = BytesIO()
+    try:
+        pdf_signer.sign_pdf(
+            IncrementalPdfFileWriter(BytesIO(pdf)),
+            appearance_text_params={
+                "signer": signer.subject_name,
+                "org": organisation,
+                "time": when.strftime("%d/%m/%Y %H:%M:%S %z")[:-2] + ":" + when.strftime("%z")[-2:],
+            },
+            output=out,
+        )
+    except SigningError:
+        raise
+    except Exception as exc:  # pyHanko raises many types; the user sees one clear message
+        raise SigningError(_("Không ký được tệp PDF: %(err)s") % {"err": exc}) from exc
+    return out.getvalue()
+
+
+def sign_report(*, report: Report, signer: ReportSigner, by) -> RenderedDocument:
+    """Sign the accepted report's final PDF as the approver; store it; move to «signed»."""
+    from .rendering.context import settings_for
+    from .rendering.services import document_render, document_store
+    from .services import report_transition
+
+    if not can_approve(by, report.unit):
+        raise PermissionDenied(_("Chỉ lãnh đạo đơn vị mới được ký số báo cáo."))
+    if report.state != ReportState.ACCEPTED:
+        raise ValidationError(
+            _("Chỉ ký số được báo cáo đã được cấp trên tiếp nhận (hiện tại: «%(s)s»).")
+            % {"s": report.get_state_display()}
+        )
+    final = document_render(report=report, fmt="pdf", by=by)
+    with final.file.open("rb") as fh:
+        pdf = fh.read()
+    doc_settings = settings_for(report.unit)
+    organisation = doc_settings.organisation_name or signer.subject_organisation or str(report.unit)
+    signed = sign_pdf(
+        pdf, signer=signer, organisation=organisation, location=doc_settings.place_name
+    )
+    with transaction.atomic():
+        stored = document_store(
+            report=report,
+            kind=DocumentKind.SIGNED,
+            content=signed,
+            data_hash=final.data_hash,
+            pages=final.pages,
+            by=by,
+        )
+        report_transition(report=report, name="sign", by=by)
+    return stored
+
+
+# --- verification -----------------------------------------------------------------------------
+
+
+@dataclass
+class SignatureCheck:
+    field: str
+    intact: bool
+    valid: bool
+    trusted: bool
+    signer: str
+    organisation: str
+    signing_time: dt.datetime | None
+    covers_whole_file: bool
+    summary: str
+    level: str  # "ok" | "warning" | "error"
+
+
+@dataclass
+class VerifyResult:
+    sha256: str
+    signatures: list[SignatureCheck]
+    error: str = ""
+
+    @property
+    def all_ok(self) -> bool:
+        return bool(self.signatures) and all(s.level == "ok" for s in self.signatures)
+
+
+def trust_roots() -> list:
+    """Certificates from the paths in settings.CCHC_TRUST_ROOTS (PEM or DER)."""
+    from pyhanko.keys import load_certs_from_pemder
+
+    paths = list(getattr(settings, "CCHC_TRUST_ROOTS", []) or [])
+    return list(load_certs_from_pemder(paths)) if paths else []
+
+
+def verify_pdf(data: bytes) -> VerifyResult:
+    """Each embedded signature: intact or not, who signed, when, trusted root or not."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        reader = PdfFileReader(BytesIO(data), strict=False)
+        embedded = list(reader.embedded_signatures)
+    except Exception:
+        return VerifyResult(sha, [], _("Tệp không phải PDF hợp lệ hoặc đã bị hỏng."))
+    if not embedded:
+        return VerifyResult(sha, [], _("Tệp PDF không có chữ ký số nào."))
+    roots = trust_roots()
+    checks: list[SignatureCheck] = []
+    for sig in embedded:
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)
+        signer = organisation = ""
+        when = None
+        try:
+            cert = sig.signer_cert
+            names = cert.subject.native
+            signer = names.get("common_name", "") or cert.subject.human_friendly
+            organisation = names.get("organization_name", "")
+        except Exception:  # a mangled CMS blob: still report the signature as broken
+            pass
+        try:
+            status = validate_pdf_signature(sig, context)
+            intact, valid, trusted = status.intact, status.valid, status.trusted
+            when = status.signer_reported_dt
+            coverage = getattr(status.coverage, "name", "") == "ENTIRE_FILE"
+        except Exception:
+            intact = valid = trusted = coverage = False
+        if not (intact and valid):
+            summary, level = (
+                _("Chữ ký KHÔNG hợp lệ: nội dung tệp đã bị thay đổi sau khi ký."),
+                "error",
+            )
+        elif not trusted:
+            summary, level = (
+                _(
+                    "Chữ ký còn nguyên vẹn, nhưng chứng thư của người ký không thuộc tổ chức cung cấp dịch vụ chứng thực được tin cậy."
+                ),
+                "warning",
+            )
+        else:
+            summary, level = _("Chữ ký hợp lệ, nội dung nguyên vẹn, chứng thư được tin cậy."), "ok"
+        checks.append(
+            SignatureCheck(
+                field=sig.field_name,
+                intact=bool(intact and valid),
+                valid=bool(valid),
+                trusted=bool(trusted),
+                signer=signer,
+                organisation=organisation,
+                signing_time=when,
+                covers_whole_file=bool(coverage),
+                summary=summary,
+                level=level,
+            )
+        )
+    return VerifyResult(sha, checks)

@@ -1,0 +1,286 @@
+"""Pages of the report document: narrative editor with live preview, document settings,
+HTML preview, PDF/DOCX export through a job, downloads, signing, signature verification."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_POST
+
+from orgs.decorators import unit_period_view
+from orgs.selectors import can_approve
+
+from . import narrative
+from .forms_document import DocumentSettingsForm, ReportNumberForm, SignForm, VerifyForm
+from .indicators import compute, registry
+from .models import DocumentKind, DocumentSettings, RenderedDocument, ReportState
+from .rendering.context import build_context, default_settings
+from .rendering.formatting import fmt_value
+from .rendering.html import render_html, render_section_html
+from .rendering.services import document_render_enqueue, document_settings_save, report_number_save
+from .sections import SECTION_KEYS, SECTIONS
+from .services import data_is_locked, report_get_or_create
+
+
+def _section_rows(request, values, *, posted: dict | None = None, errors: dict | None = None):
+    stored = narrative.stored_sections(unit=request.unit, period=request.period)
+    numbers = narrative.section_numbers()
+    doc_values = narrative.document_values(unit=request.unit, period=request.period)
+    rows = []
+    for key, _part, title in SECTIONS:
+        row = stored.get(key)
+        text = (posted or {}).get(key)
+        if text is None:
+            text = row.text if row else narrative.DEFAULT_TEXTS.get(key, "")
+        runs = narrative.render_runs(text, values=values, doc_values=doc_values)
+        rows.append(
+            {
+                "key": key,
+                "number": numbers[key],
+                "title": title,
+                "text": text,
+                "version": row.version if row else 0,
+                "is_default": row is None,
+                "preview": render_section_html([[r.__dict__ for r in p] for p in runs]),
+                "errors": (errors or {}).get(key, []),
+                "findings": narrative.check_text(text, values=values, section=key),
+            }
+        )
+    return rows
+
+
+def _placeholders(values: dict, doc_values: dict) -> list[dict]:
+    out = [
+        {"code": code, "label": label, "value": doc_values[code]}
+        for code, label in narrative.DOCUMENT_PLACEHOLDERS.items()
+    ]
+    for ind in registry.all():
+        out.append(
+            {
+                "code": ind.code,
+                "label": ind.label,
+                "value": fmt_value(values.get(ind.code), ind.kind),
+            }
+        )
+    return out
+
+
+def _editor(request, *, posted=None, errors=None, status=200):
+    report = report_get_or_create(unit=request.unit, period=request.period)
+    values = compute(request.unit, request.period)
+    doc_values = narrative.document_values(unit=request.unit, period=request.period)
+    return render(
+        request,
+        "reports/editor.html",
+        {
+            "unit": request.unit,
+            "period": request.period,
+            "report": report,
+            "sections": _section_rows(request, values, posted=posted, errors=errors),
+            "placeholders": _placeholders(values, doc_values),
+            "locked": data_is_locked(unit=request.unit, period=request.period),
+            "documents": report.documents.select_related("by")[:10],
+        },
+        status=status,
+    )
+
+
+@unit_period_view
+def document_editor(request):
+    return _editor(request)
+
+
+@require_POST
+@unit_period_view(edit=True)
+def section_save(request, key: str):
+    if key not in SECTION_KEYS:
+        raise Http404
+    text = request.POST.get("text", "")
+    try:
+        if request.POST.get("action") == "reset":
+            narrative.narrative_reset(
+                unit=request.unit,
+                period=request.period,
+                key=key,
+                version=int(request.POST.get("version") or 0),
+                by=request.user,
+            )
+            messages.success(request, _("Đã khôi phục nội dung mặc định."))
+        else:
+            narrative.narrative_save(
+                unit=request.unit,
+                period=request.period,
+                key=key,
+                text=text,
+                version=int(request.POST.get("version") or 0),
+                by=request.user,
+            )
+            messages.success(request, _("Đã lưu nội dung mục."))
+    except (ValidationError, ValueError) as exc:
+        msgs = exc.messages if isinstance(exc, ValidationError) else [_("Dữ liệu không hợp lệ.")]
+        return _editor(request, posted={key: text}, errors={key: msgs}, status=400)
+    url = reverse("document_editor", args=[request.unit.code, request.period.code])
+    return redirect(f"{url}#sec-{key}")
+
+
+@require_POST
+@unit_period_view
+def section_preview(request, key: str):
+    """The section re-rendered with live values (htmx)."""
+    if key not in SECTION_KEYS:
+        raise Http404
+    text = request.POST.get("text", "")
+    values = compute(request.unit, request.period)
+    doc_values = narrative.document_values(unit=request.unit, period=request.period)
+    runs = narrative.render_runs(text, values=values, doc_values=doc_values)
+    html = render_section_html([[r.__dict__ for r in p] for p in runs])
+    unknown = narrative.unknown_placeholders(text)
+    findings = narrative.check_text(text, values=values, section=key)
+    return render(
+        request,
+        "reports/editor_preview.html",
+        {"html": html, "unknown": unknown, "findings": findings},
+    )
+
+
+@unit_period_view
+def document_settings(request):
+    report = report_get_or_create(unit=request.unit, period=request.period)
+    instance = DocumentSettings.objects.filter(unit=request.unit).first() or default_settings(
+        request.unit
+    )
+    may_edit = can_approve(request.user, request.unit)
+    settings_form = DocumentSettingsForm(instance=instance, prefix="doc")
+    number_form = ReportNumberForm(instance=report, prefix="num")
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        settings_form = DocumentSettingsForm(request.POST, instance=instance, prefix="doc")
+        number_form = ReportNumberForm(request.POST, instance=report, prefix="num")
+        if settings_form.is_valid() and number_form.is_valid():
+            try:
+                report_number_save(report=report, form=number_form, by=request.user)
+                document_settings_save(unit=request.unit, form=settings_form, by=request.user)
+            except ValidationError as exc:
+                for m in exc.messages:
+                    messages.error(request, m)
+            else:
+                messages.success(request, _("Đã lưu thông tin văn bản."))
+                return redirect("document_settings", request.unit.code, request.period.code)
+    return render(
+        request,
+        "reports/editor_settings.html",
+        {
+            "unit": request.unit,
+            "period": request.period,
+            "report": report,
+            "settings_form": settings_form,
+            "number_form": number_form,
+            "may_edit": may_edit,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@unit_period_view
+def document_preview(request):
+    """The whole document as HTML in the browser: the same context and template as the PDF."""
+    report = report_get_or_create(unit=request.unit, period=request.period)
+    return HttpResponse(render_html(build_context(report=report), for_print=False))
+
+
+@require_POST
+@unit_period_view
+def document_export(request, fmt: str):
+    if fmt not in ("pdf", "docx"):
+        raise Http404
+    report = report_get_or_create(unit=request.unit, period=request.period)
+    job = document_render_enqueue(report=report, fmt=fmt, by=request.user)
+    if request.htmx:
+        return render(request, "reports/_job.html", {"job": job})
+    return render(
+        request,
+        "reports/document/job_page.html",
+        {"unit": request.unit, "period": request.period, "job": job},
+    )
+
+
+@unit_period_view
+def document_download(request, pk: int):
+    report = report_get_or_create(unit=request.unit, period=request.period)
+    doc = get_object_or_404(RenderedDocument, pk=pk, report=report)
+    if not doc.file or not doc.file.storage.exists(doc.file.name):
+        raise Http404
+    ext = "docx" if doc.kind == DocumentKind.DOCX else "pdf"
+    suffix = {"preview": "du-thao", "final": "", "docx": "", "signed": "da-ky-so"}.get(doc.kind, "")
+    name = f"bao-cao-cchc-{request.unit.code}-{request.period.code}"
+    name += f"-{suffix}" if suffix else ""
+    return FileResponse(doc.file.open("rb"), as_attachment=True, filename=f"{name}.{ext}")
+
+
+@sensitive_variables("password", "data")
+@sensitive_post_parameters("password")
+@unit_period_view
+def document_sign(request):
+    from .signing import Pkcs12Signer, SigningError, sign_report
+
+    report = report_get_or_create(unit=request.unit, period=request.period)
+    if not can_approve(request.user, request.unit):
+        raise PermissionDenied
+    form = SignForm()
+    status = 200
+    if request.method == "POST":
+        form = SignForm(request.POST, request.FILES)
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data["certificate"].read()
+            password = form.cleaned_data["password"]
+            try:
+                signer = Pkcs12Signer(data, password)
+                doc = sign_report(report=report, signer=signer, by=request.user)
+            except (SigningError, ValidationError) as exc:
+                text = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
+                for m in text:
+                    form.add_error(None, m)
+            else:
+                messages.success(
+                    request, _("Đã ký số báo cáo. Mã SHA-256: %(sha)s") % {"sha": doc.sha256}
+                )
+                return redirect("document_sign", request.unit.code, request.period.code)
+    signed = report.documents.filter(kind=DocumentKind.SIGNED).first()
+    return render(
+        request,
+        "reports/sign.html",
+        {
+            "unit": request.unit,
+            "period": request.period,
+            "report": report,
+            "form": form,
+            "can_sign": report.state == ReportState.ACCEPTED,
+            "signed": signed,
+        },
+        status=status,
+    )
+
+
+@login_required
+def verify(request):
+    """Upload any PDF: is each signature intact, who signed, when, trusted or not."""
+    from .signing import verify_pdf
+
+    result = None
+    form = VerifyForm()
+    status = 200
+    if request.method == "POST":
+        form = VerifyForm(request.POST, request.FILES)
+        if form.is_valid():
+            result = verify_pdf(form.cleaned_data["file"].read())
+        else:
+            status = 400
+    return render(request, "reports/verify.html", {"form": form, "result": result}, status=status)

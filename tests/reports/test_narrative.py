@@ -1,0 +1,214 @@
+"""The narrative engine: default texts, placeholders, saving, hand-typed figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from reports import narrative
+from reports.models import NarrativeSection, Report, ReportState
+from reports.rendering.formatting import doc_number, fmt_change, vn_date_line
+from reports.sections import SECTION_KEYS
+
+pytestmark = pytest.mark.django_db
+
+SEED_VALUES = {
+    "tthc.total": 1962,
+    "tthc.resolved": 1886,
+    "tthc.resolved_on_time": 1868,
+    "tthc.resolved_late": 18,
+    "tthc.on_time_rate": Decimal("99.05"),
+    "tthc.online_rate": Decimal("43.60"),
+    "tthc.received_online": 848,
+}
+
+
+def doc_values(cast):
+    return narrative.document_values(unit=cast.commune_a, period=cast.period)
+
+
+def test_every_section_has_a_default_text_in_the_register_of_the_seed():
+    for key in SECTION_KEYS:
+        assert narrative.DEFAULT_TEXTS[key].strip(), key
+    assert "{{ tthc.total }}" in narrative.DEFAULT_TEXTS["procedures"]
+    assert "Bộ phận Một cửa" in narrative.DEFAULT_TEXTS["procedures"]
+
+
+def test_section_numbers_are_generated_with_six_pillars_and_no_gap():
+    numbers = narrative.section_numbers()
+    assert [numbers[k] for k in SECTION_KEYS] == [
+        "I",
+        "II.1",
+        "II.2",
+        "II.3",
+        "II.4",
+        "II.5",
+        "II.6",
+        "III.1",
+        "III.2",
+        "III.3",
+        "IV",
+    ]
+
+
+def test_parser_finds_every_placeholder_with_or_without_spaces():
+    text = "Tổng {{ tthc.total }} hồ sơ, {{tthc.resolved}} đã giải quyết, {{  period.label  }}."
+    assert narrative.parse_placeholders(text) == ["tthc.total", "tthc.resolved", "period.label"]
+
+
+def test_placeholders_print_live_values_in_vietnamese_style(cast):
+    runs = narrative.render_runs(
+        "Tổng số {{ tthc.total }} hồ sơ, đạt {{ tthc.on_time_rate }} ({{ period.label }}).",
+        values=SEED_VALUES,
+        doc_values=doc_values(cast),
+    )
+    text = "".join(r.text for r in runs[0])
+    assert text == "Tổng số 1.962 hồ sơ, đạt 99,05% (năm 2023)."
+
+
+def test_small_counts_print_with_two_digits_as_in_official_reports(cast):
+    runs = narrative.render_runs(
+        "đang trong hạn {{ directives.in_progress }} nhiệm vụ",
+        values={"directives.in_progress": 2},
+        doc_values={},
+    )
+    if "directives.in_progress" in narrative.registry:
+        assert runs[0][1].text == "02"
+
+
+def test_a_missing_value_prints_a_dash(cast):
+    runs = narrative.render_runs(
+        "Tỷ lệ {{ tthc.on_time_rate }}", values={}, doc_values=doc_values(cast)
+    )
+    assert runs[0][-1].text == "—"
+
+
+def test_an_unknown_placeholder_is_a_visible_marker_not_a_crash(cast):
+    runs = narrative.render_runs(
+        "Có {{ tthc.khong_co }} hồ sơ", values=SEED_VALUES, doc_values=doc_values(cast)
+    )
+    marker = [r for r in runs[0] if r.kind == "unknown"]
+    assert marker and marker[0].text == "{{ tthc.khong_co }}"
+    assert narrative.unknown_placeholders("{{ tthc.khong_co }} {{ tthc.total }}") == [
+        "tthc.khong_co"
+    ]
+
+
+def test_italic_and_bold_marks_become_runs(cast):
+    runs = narrative.render_runs(
+        "- *Về TTHC:* có **{{ tthc.total }}** hồ sơ", values=SEED_VALUES, doc_values={}
+    )[0]
+    assert (runs[1].text, runs[1].italic) == ("Về TTHC:", True)
+    assert (runs[3].text, runs[3].bold, runs[3].kind) == ("1.962", True, "value")
+
+
+def test_saving_an_unknown_placeholder_is_refused_and_nothing_is_stored(cast):
+    with pytest.raises(ValidationError) as err:
+        narrative.narrative_save(
+            unit=cast.commune_a,
+            period=cast.period,
+            key="procedures",
+            text="Có {{ tthc.khong_co }} hồ sơ.",
+            version=0,
+            by=cast.clerk_a,
+        )
+    assert "tthc.khong_co" in str(err.value)
+    assert not NarrativeSection.objects.exists()
+
+
+def test_saving_stores_nfc_text_and_the_next_save_needs_the_new_version(cast):
+    decomposed = "Xa\u0303 Bi\u0300nh Phươ\u0301c {{ tthc.total }}"
+    row = narrative.narrative_save(
+        unit=cast.commune_a,
+        period=cast.period,
+        key="procedures",
+        text=decomposed,
+        version=0,
+        by=cast.clerk_a,
+    )
+    assert row.version == 1
+    assert row.text == "Xã Bình Phước {{ tthc.total }}"
+    texts = narrative.section_texts(unit=cast.commune_a, period=cast.period)
+    assert texts["procedures"] == row.text
+    assert texts["direction"] == narrative.DEFAULT_TEXTS["direction"]
+
+
+def test_a_concurrent_edit_is_detected_not_overwritten(cast):
+    kwargs = dict(unit=cast.commune_a, period=cast.period, key="egov", by=cast.clerk_a)
+    narrative.narrative_save(text="Bản của người thứ nhất.", version=0, **kwargs)
+    with pytest.raises(ValidationError, match="người khác"):
+        narrative.narrative_save(text="Bản của người thứ hai.", version=0, **kwargs)
+    assert NarrativeSection.objects.get(key="egov").text == "Bản của người thứ nhất."
+
+
+def test_the_narrative_of_a_submitted_report_cannot_be_changed(cast):
+    Report.objects.create(unit=cast.commune_a, period=cast.period, state=ReportState.SUBMITTED)
+    with pytest.raises(ValidationError, match="đã gửi"):
+        narrative.narrative_save(
+            unit=cast.commune_a,
+            period=cast.period,
+            key="egov",
+            text="x",
+            version=0,
+            by=cast.clerk_a,
+        )
+
+
+def test_a_hand_typed_late_count_that_contradicts_the_indicator_is_found():
+    text = (
+        "Trong năm, có 17 hồ sơ trễ hạn trên hệ thống phần mềm tổng hợp. "
+        "Số hồ sơ đã giải quyết: 1886 hồ sơ (trong đó: giải quyết trước hạn 1868 hồ sơ, "
+        "đạt tỷ lệ 99,04 %, trễ hạn 18 hồ sơ)."
+    )
+    findings = narrative.check_text(text, values=SEED_VALUES, section="limitations")
+    found = {(f.code, f.typed) for f in findings}
+    assert found == {("tthc.resolved_late", "17"), ("tthc.on_time_rate", "99,04")}
+    late = next(f for f in findings if f.code == "tthc.resolved_late")
+    assert late.expected == "18"
+    assert "III.2" in late.message and "18" in late.message
+
+
+def test_matching_figures_and_placeholders_are_not_findings():
+    text = (
+        "Tổng số hồ sơ được tiếp nhận và giải quyết tại Bộ phận Một cửa là 1.962 hồ sơ "
+        "(trong đó: tiếp nhận trực tuyến 848 hồ sơ); trễ hạn {{ tthc.resolved_late }} hồ sơ. "
+        "Tỷ lệ hồ sơ nộp trực tuyến đạt 43,6% so với hồ sơ tiếp nhận mới. "
+        "Có 114 nhiệm vụ được cấp trên giao, đã giải quyết 112 nhiệm vụ."
+    )
+    assert narrative.check_text(text, values=SEED_VALUES) == []
+
+
+def test_check_figures_reads_the_stored_narrative_of_the_unit(cast):
+    NarrativeSection.objects.create(
+        unit=cast.commune_a, period=cast.period, key="limitations", text="Có 17 hồ sơ trễ hạn."
+    )
+    findings = narrative.check_figures(unit=cast.commune_a, period=cast.period, values=SEED_VALUES)
+    assert [(f.section, f.code) for f in findings] == [("limitations", "tthc.resolved_late")]
+    assert (
+        narrative.check_figures(unit=cast.commune_b, period=cast.period, values=SEED_VALUES) == []
+    )
+
+
+def test_decree_30_number_and_date_padding():
+    assert doc_number(5) == "05"
+    assert doc_number(12) == "12"
+    assert doc_number(None).strip() == ""
+    assert vn_date_line("Bình Phước", dt.date(2024, 1, 5), 2024) == (
+        "Bình Phước, ngày 05 tháng 01 năm 2024"
+    )
+    assert vn_date_line("Bình Phước", dt.date(2023, 11, 15), 2023) == (
+        "Bình Phước, ngày 15 tháng 11 năm 2023"
+    )
+    assert vn_date_line("Bình Phước", dt.date(2023, 3, 9), 2023).endswith(
+        "ngày 09 tháng 3 năm 2023"
+    )
+
+
+def test_change_against_last_year_is_signed():
+    assert fmt_change(1962, 1767, "count") == "+195"
+    assert fmt_change(18, 25, "count") == "−7"
+    assert fmt_change(Decimal("99.05"), Decimal("98.54"), "percent") == "+0,51 điểm %"
+    assert fmt_change(5, None, "count") == "—"

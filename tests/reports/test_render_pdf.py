@@ -1,0 +1,259 @@
+"""The report PDF: Decree 30 layout, the seed's figures in Vietnamese style, appendix, storage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from collections import defaultdict
+from io import BytesIO
+
+import pytest
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from orgs.models import Period
+from reports.models import DocumentKind, RenderedDocument, ReportState
+from reports.rendering import services as rendering_services
+from reports.rendering.services import document_render
+from reports.services import report_get_or_create
+from tests.factories import PeriodFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADINGS = [
+    "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+    "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+    "1. Cải cách thể chế",
+    "2. Cải cách thủ tục hành chính",
+    "3. Cải cách tổ chức bộ máy hành chính nhà nước",
+    "4. Cải cách chế độ công vụ",
+    "5. Cải cách tài chính công",
+    "6. Xây dựng và phát triển Chính quyền điện tử, Chính quyền số",
+    "III. ĐÁNH GIÁ CHUNG",
+    "1. Ưu điểm",
+    "2. Tồn tại, hạn chế",
+    "3. Nguyên nhân của những tồn tại, hạn chế",
+    "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM",
+]
+
+
+def load_seed_commune(cast) -> dict:
+    """Commune A of the cast gets the demo data of Xã Bình Phước (the seed's raw records)
+    for 2023 and 2022, through the demo loader's own writers."""
+    from demo import binh_phuoc, catalogue
+    from demo.records import _document_settings, _write_unit
+
+    periods = {
+        "2022": PeriodFactory(
+            code="2022",
+            start=dt.date(2021, 12, 15),
+            end=dt.date(2022, 10, 31),
+            deadline=dt.date(2022, 11, 15),
+        ),
+        "2023": cast.period,
+    }
+    created: dict = defaultdict(int)
+    data = binh_phuoc.build(periods=periods)
+    _write_unit(cast.commune_a, data, periods, catalogue.ensure_catalogue(), created)
+    _document_settings(cast.commune_a, data, created)
+    return periods
+
+
+def pdf_text(data: bytes, *args: str) -> str:
+    return subprocess.run(
+        ["pdftotext", *args, "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture
+def rendered(cast):
+    load_seed_commune(cast)
+    report = report_get_or_create(unit=cast.commune_a, period=cast.period)
+    doc = document_render(report=report, fmt="pdf", by=cast.clerk_a)
+    with doc.file.open("rb") as fh:
+        return report, doc, fh.read()
+
+
+def test_the_pdf_carries_the_decree_30_header_title_and_closing(rendered):
+    _report, _doc, data = rendered
+    text = flat(pdf_text(data))
+    for expected in (
+        "ỦY BAN NHÂN DÂN",
+        "XÃ BÌNH PHƯỚC",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "/BC-UBND",
+        "Bình Phước, ngày",
+        "BÁO CÁO",
+        "Kết quả thực hiện công tác cải cách hành chính năm 2023",
+        "Kính gửi: Phòng Nội vụ huyện Bình Sơn.",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Ngô Văn Vương",
+        "DỰ THẢO",
+    ):
+        assert expected in text, expected
+    # Header boxes side by side: the issuing body and the national title share a line.
+    first_lines = pdf_text(data, "-layout", "-l", "1").splitlines()
+    assert any("ỦY BAN NHÂN DÂN" in ln and "CỘNG HÒA" in ln for ln in first_lines)
+    assert any("Số:" in ln and "Bình Phước, ngày" in ln for ln in first_lines)
+    # Closing table: Nơi nhận level with the signer's title.
+    assert any(
+        "Nơi nhận:" in ln and "TM. ỦY BAN NHÂN DÂN" in ln
+        for ln in pdf_text(data, "-layout").splitlines()
+    )
+
+
+def test_every_section_heading_appears_once_in_order(rendered):
+    text = flat(pdf_text(data=rendered[2]))
+    body = text[: text.index("Phụ lục")]
+    positions = []
+    for heading in HEADINGS:
+        assert body.count(heading) >= 1, heading
+        start = positions[-1] + 1 if positions else 0
+        positions.append(body.index(heading, start))
+    assert positions == sorted(positions)
+
+
+def test_the_seed_figures_print_in_vietnamese_style(rendered):
+    text = flat(pdf_text(rendered[2]))
+    for figure in (
+        "1.962 hồ sơ",
+        "tiếp nhận trực tuyến 848 hồ sơ",
+        "tiếp nhận trực tiếp 1.097 hồ sơ",
+        "kỳ trước chuyển qua 17 hồ sơ",
+        "1.886 hồ sơ",
+        "1.868 hồ sơ, đạt tỷ lệ 99,05%",
+        "trễ hạn 18 hồ sơ",
+        "43,60%",
+        "có 114 nhiệm vụ được cấp trên giao",
+        "5.158.000 đồng",
+    ):
+        assert figure in text, figure
+    assert "99,04" not in text
+
+
+def test_the_appendix_lists_every_indicator_with_last_year_and_change(rendered):
+    from reports.indicators import registry
+
+    text = flat(pdf_text(rendered[2]))
+    appendix = text[text.index("Phụ lục") :]
+    assert "KẾT QUẢ CÁC CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH NĂM 2023" in appendix
+    assert "(Kèm theo Báo cáo số" in appendix
+    assert "Kỳ 2023" in appendix and "Kỳ 2022" in appendix
+    assert re.search(r"Tổng số hồ sơ tiếp nhận và giải quyết 1\.962 [\d.]+ [+−]?[\d.]+", appendix)
+    assert re.search(r"Tỷ lệ giải quyết trước hạn, đúng hạn 99,05% [\d,]+% ", appendix)
+    for ind in registry.all():
+        assert flat(str(ind.label))[:30] in appendix, ind.code
+
+
+def test_the_pdf_is_a4_with_an_embedded_serif_and_page_numbers_from_page_two(rendered):
+    _report, doc, data = rendered
+    reader = PdfReader(BytesIO(data))
+    assert doc.pages == len(reader.pages) >= 5
+    for page in reader.pages:
+        assert round(float(page.mediabox.width)) == 595
+        assert round(float(page.mediabox.height)) == 842
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            descriptor = descriptor.get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts.add(str(font["/BaseFont"]))
+    assert any("Liberation-Serif" in f or "TimesNewRoman" in f for f in fonts), fonts
+    first = pdf_text(data, "-layout", "-f", "1", "-l", "1").split()
+    second = pdf_text(data, "-layout", "-f", "2", "-l", "2").split()
+    assert first[0] == "DỰ" and "1" not in first[:3]
+    assert second[0] == "2"
+
+
+def test_the_appendix_starts_on_a_new_page_numbered_separately(rendered):
+    data = rendered[2]
+    pages = len(PdfReader(BytesIO(data)).pages)
+    starts = [
+        p for p in range(1, pages + 1) if "Phụ lục" in pdf_text(data, "-f", str(p), "-l", str(p))
+    ]
+    assert len(starts) == 1
+    first_appendix = pdf_text(data, "-layout", "-f", str(starts[0]), "-l", str(starts[0]))
+    assert first_appendix.split()[0] != str(starts[0])
+    if starts[0] < pages:
+        nxt = pdf_text(data, "-layout", "-f", str(starts[0] + 1), "-l", str(starts[0] + 1))
+        assert nxt.split()[0] == "2"
+
+
+def test_the_document_number_and_date_print_zero_padded_once_issued(cast):
+    load_seed_commune(cast)
+    report = report_get_or_create(unit=cast.commune_a, period=cast.period)
+    report.doc_number, report.issued_on = 5, dt.date(2024, 1, 5)
+    report.state = ReportState.ACCEPTED
+    report.save()
+    doc = document_render(report=report, fmt="pdf")
+    assert doc.kind == DocumentKind.FINAL
+    with doc.file.open("rb") as fh:
+        text = flat(pdf_text(fh.read()))
+    assert "Số: 05/BC-UBND" in text
+    assert "Bình Phước, ngày 05 tháng 01 năm 2024" in text
+    assert "(Kèm theo Báo cáo số 05/BC-UBND ngày 05/01/2024 của UBND xã Bình Phước)" in text
+    assert "DỰ THẢO" not in text
+
+
+def test_a_second_render_of_unchanged_data_is_served_from_storage(rendered, monkeypatch):
+    report, doc, _data = rendered
+
+    def must_not_render(*args, **kwargs):
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr(rendering_services, "render_bytes", must_not_render)
+    again = document_render(report=report, fmt="pdf")
+    assert again.pk == doc.pk
+    assert RenderedDocument.objects.filter(report=report).count() == 1
+
+
+def test_a_changed_narrative_renders_a_new_file_with_its_hashes_audited(rendered, cast):
+    from reports.narrative import narrative_save
+
+    report, doc, _data = rendered
+    narrative_save(
+        unit=cast.commune_a,
+        period=cast.period,
+        key="strengths",
+        text="Đạt {{ tthc.on_time_rate }} hồ sơ đúng hạn.",
+        version=0,
+        by=cast.clerk_a,
+    )
+    new = document_render(report=report, fmt="pdf", by=cast.clerk_a)
+    assert new.pk != doc.pk and new.data_hash != doc.data_hash
+    with new.file.open("rb") as fh:
+        import hashlib
+
+        assert hashlib.sha256(fh.read()).hexdigest() == new.sha256
+    history = new.history.first()
+    assert history.sha256 == new.sha256 and history.history_user == cast.clerk_a
+
+
+def test_render_report_command_writes_the_pdf_and_docx(cast, tmp_path):
+    load_seed_commune(cast)
+    out, docx = tmp_path / "bc.pdf", tmp_path / "bc.docx"
+    call_command("render_report", unit="21073", period="2023", out=str(out), docx=str(docx))
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert "1.962" in pdf_text(out.read_bytes())
+    assert docx.read_bytes().startswith(b"PK")
+
+
+def test_render_report_command_names_a_missing_unit(cast, tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="99999"):
+        call_command("render_report", unit="99999", period="2023", out=str(tmp_path / "x.pdf"))
+    assert Period.objects.filter(code="2023").exists()
