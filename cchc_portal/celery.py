@@ -10,6 +10,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc_portal.settings")
 app = Celery("cchc_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# Task modules not named tasks.py (autodiscovery only finds <app>.tasks).
+app.conf.imports = ("reports.rendering.tasks",)
 
 app.conf.beat_schedule = {
     # Refresh the indicator snapshots of every open period once a night.
