@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from functools import partial
 
 from staff.models import Education as E
 from staff.models import PoliticalTheory as T
@@ -123,39 +124,108 @@ def _persons(rng: random.Random, unit) -> tuple[list[b.PersonSpec], int]:
     return persons, quota
 
 
-def _profile(rng: random.Random, size: int, online_share: float, closing: bool) -> DossierProfile:
-    eligible = int(size * rng.uniform(0.72, 0.86))
-    full = int(eligible * rng.uniform(0.06, 0.12))
-    national = int(eligible * rng.uniform(0.01, 0.025))
+def _base(rng: random.Random) -> dict:
+    """The commune's character, drawn once: both years are variations of it, so that last year
+    looks like this year (year-over-year warnings then point at real changes, not at noise)."""
+    return {
+        "size": rng.randint(600, 2500),
+        "online_share": rng.uniform(0.25, 0.7),
+        "eligible_share": rng.uniform(0.72, 0.86),
+        "full_share": rng.uniform(0.06, 0.12),
+        "national_share": rng.uniform(0.01, 0.025),
+        "full_boost": rng.uniform(0.2, 0.4),
+        "on_time_rate": rng.uniform(0.955, 1.0),
+        "late_land": rng.uniform(0.3, 0.6),
+        "withdrawn_rate": rng.uniform(0.01, 0.04),
+        "rejected": rng.randint(0, 3),
+        "carried": rng.randint(10, 28),
+        "pending": rng.randint(10, 25),
+        "none_online": rng.choice((0, 0, 0, 0, 0, 1, 2)),
+        "postal": rng.choice((0, 0, 0, 2, 3)),
+        "digitized_components": rng.uniform(0.4, 0.85),
+        "digitized_results": rng.uniform(0.25, 0.65),
+        "payments": rng.uniform(0.2, 0.55),
+        "feedback": rng.choice((0, 0, 1, 1, 2, 3)),
+        "surveys": rng.randint(80, 300),
+        "low_ratings": rng.choice((0, 0, 1, 2, 4)),
+        "trainings": rng.randint(20, 60),
+        "grade_transfers": rng.choice((0, 0, 1)),
+        "raises": rng.randint(3, 6),
+        "rotations": rng.choice((0, 1, 1, 2)),
+        "discipline": rng.random() < 0.1,
+        "tasks": rng.randint(20, 30),
+        "directives": rng.randint(60, 130),
+        "late_directives": rng.uniform(0.05, 0.3),
+        "in_progress": rng.randint(1, 4),
+        "overdue": rng.choice((0, 0, 0, 1, 2)),
+        "revenue_plan": rng.randint(30, 90) * 100_000_000,
+        "ordinance_plan": rng.randint(15, 40) * 10_000_000,
+        "expenditure_delta": rng.randint(-5, 5) * 10_000_000,
+        "revenue_rate": rng.uniform(0.9, 1.25),
+        "ordinance_rate": rng.uniform(0.9, 1.4),
+        "expenditure_rate": rng.uniform(0.72, 0.95),
+        "projects": rng.sample(PROJECTS, rng.randint(1, 3)),
+        "allocations": [rng.randint(40, 120) * 10_000_000 for _ in PROJECTS],
+        "disbursement": rng.uniform(0.7, 1.0),
+        "docs_reviewed": rng.randint(1, 4),
+        "education_events": rng.randint(2, 5),
+        "attendance": rng.randint(8, 30) * 10,
+        "approximate": rng.random() < 0.4,
+        "procedures_reviewed": rng.randint(4, 12),
+        "simplifications": rng.randint(1, 3),
+        "tech_teams": 1 + rng.randint(3, 9),
+    }
+
+
+PROJECTS = [
+    "Bê tông hóa đường giao thông nông thôn",
+    "Sửa chữa, nâng cấp nhà văn hóa thôn",
+    "Kênh mương nội đồng",
+    "Mở rộng trường mẫu giáo",
+]
+
+
+def _vary(rng: random.Random, value: float, factor: float, spread: float = 0.05) -> int:
+    return max(0, round(value * factor * rng.uniform(1 - spread, 1 + spread)))
+
+
+def _actual(rng: random.Random, plan: int, rate: float, unit_vnd: int) -> int:
+    """An actual amount near plan × rate, rounded down to `unit_vnd`."""
+    return int(plan * rate * rng.uniform(0.95, 1.05)) // unit_vnd * unit_vnd
+
+
+def _profile(rng: random.Random, base: dict, factor: float, online_share: float, closing: bool):
+    size = _vary(rng, base["size"], factor)
+    eligible = int(size * base["eligible_share"])
+    full = int(eligible * base["full_share"])
+    national = int(eligible * base["national_share"])
     partial = eligible - full - national
     none = size - eligible
-    on_time_rate = rng.uniform(0.955, 1.0)
-    late = round(size * (1 - on_time_rate))
-    withdrawn = int(size * rng.uniform(0.01, 0.04))
+    late = round(size * (1 - base["on_time_rate"]) * rng.uniform(0.9, 1.1))
     partial_online = int(partial * online_share)
-    full_online = int(full * min(0.97, online_share + rng.uniform(0.2, 0.4)))
+    full_online = int(full * min(0.97, online_share + base["full_boost"]))
     online_total = partial_online + full_online + national
     return DossierProfile(
         partial_online=partial_online,
         partial_direct=partial - partial_online,
         full_online=full_online,
         full_direct=full - full_online,
-        none_online=rng.randint(0, 4),
+        none_online=base["none_online"],
         none_direct=none,
         national_birth=int(national * 0.85),
         national_death=national - int(national * 0.85),
-        postal=rng.choice((0, 0, 0, 1, 2, 3)),
-        carried_resolved=rng.randint(4, 28),
-        carried_withdrawn=rng.randint(0, 2),
+        postal=base["postal"],
+        carried_resolved=_vary(rng, base["carried"], 1.0, 0.15),
+        carried_withdrawn=rng.randint(0, 1),
         late=late,
-        late_land=int(late * rng.uniform(0.3, 0.6)),
-        withdrawn=withdrawn,
-        rejected=rng.randint(0, 3),
-        pending=rng.randint(5, 25),
-        pending_overdue=0 if closing else rng.choice((0, 0, 0, 1, 2, 3)),
-        digitized_components=int(size * rng.uniform(0.4, 0.85)),
-        digitized_results=int(size * rng.uniform(0.25, 0.65)),
-        payments=int(online_total * rng.uniform(0.2, 0.55)),
+        late_land=int(late * base["late_land"]),
+        withdrawn=int(size * base["withdrawn_rate"]),
+        rejected=base["rejected"],
+        pending=_vary(rng, base["pending"], 1.0, 0.15),
+        pending_overdue=0 if closing else base["overdue"],
+        digitized_components=int(size * base["digitized_components"] * factor),
+        digitized_results=int(size * base["digitized_results"] * factor),
+        payments=int(online_total * base["payments"] * factor),
         exact=False,
     )
 
@@ -166,8 +236,7 @@ def build(*, unit, periods: dict) -> b.UnitData:
     chairman = next(
         p.full_name for p in persons if p.position.startswith("Chủ tịch Ủy ban nhân dân")
     )
-    size_2023 = rng.randint(600, 2500)
-    online_2023 = rng.uniform(0.25, 0.7)
+    base = _base(rng)
     data = b.UnitData(
         persons=persons,
         quotas={2022: (quota, ""), 2023: (quota, "")},
@@ -176,15 +245,13 @@ def build(*, unit, periods: dict) -> b.UnitData:
     )
     cbcc = [p.full_name for p in persons if p.category != C.KCT]
     civil = [p.full_name for p in persons if p.category == C.CIVIL_SERVANT]
+    # 2023 is the reference year; 2022 had a little less of everything and less online.
+    growth = rng.uniform(0.88, 1.0)
     plans = {
-        "2023": (size_2023, online_2023, periods.get("2024")),
-        "2022": (
-            int(size_2023 * rng.uniform(0.8, 1.05)),
-            online_2023 * rng.uniform(0.6, 0.9),
-            periods.get("2023"),
-        ),
+        "2023": (1.0, base["online_share"], periods.get("2024")),
+        "2022": (growth, base["online_share"] * rng.uniform(0.75, 0.92), periods.get("2023")),
     }
-    for code, (size, online_share, next_period) in plans.items():
+    for code, (factor, online_share, next_period) in plans.items():
         period = periods.get(code)
         if period is None:
             continue
@@ -196,27 +263,24 @@ def build(*, unit, periods: dict) -> b.UnitData:
             rng=prng,
             start=s,
             end=e,
-            profile=_profile(prng, size, online_share, closing),
+            profile=_profile(prng, base, factor, online_share, closing),
             closed_before=next_period.start if closing and next_period else None,
         )
-        n_feedback = prng.choice((0, 0, 1, 1, 2, 3))
-        pd.feedback = b.feedback(
-            prng, s, e, n_feedback, n_feedback - prng.choice((0, 0, 0, 1)) if n_feedback else 0
-        )
-        n_survey = prng.randint(80, 300)
-        low = prng.choice((0, 0, 1, 2, 4))
-        pd.surveys = b.surveys(
-            prng, s, e, {5: int(n_survey * 0.62), 4: n_survey - int(n_survey * 0.62) - low, 3: low}
-        )
-        pd.trainings = b.trainings(prng, s, e, cbcc, prng.randint(20, 60))
+        n_feedback = base["feedback"]
+        pd.feedback = b.feedback(prng, s, e, n_feedback, n_feedback)
+        n_survey = _vary(prng, base["surveys"], factor)
+        low = base["low_ratings"]
+        five = int(n_survey * 0.62)
+        pd.surveys = b.surveys(prng, s, e, {5: five, 4: n_survey - five - low, 3: low})
+        pd.trainings = b.trainings(prng, s, e, cbcc, _vary(prng, base["trainings"], factor))
         pd.actions = b.personnel_actions(
             prng, s, e, civil,
-            grade_transfers=prng.choice((0, 0, 1)),
-            raises=prng.randint(1, 5),
-            rotations=prng.choice((0, 1, 1, 2)),
+            grade_transfers=base["grade_transfers"],
+            raises=base["raises"] - (code == "2022" and prng.random() < 0.5),
+            rotations=base["rotations"],
             unit_short=unit.short_name,
         )  # fmt: skip
-        if prng.random() < 0.1:
+        if base["discipline"] and not closing:
             pd.discipline = [
                 {
                     "person": prng.choice(civil),
@@ -225,40 +289,38 @@ def build(*, unit, periods: dict) -> b.UnitData:
                     "reason": "Vi phạm quy định về thời gian giải quyết hồ sơ thủ tục hành chính.",
                 }
             ]
-        n_tasks = prng.randint(20, 30)
-        pd.plan_tasks = b.plan_tasks(prng, s, e, n_tasks, n_tasks - prng.choice((0, 0, 0, 1, 2)))
-        assigned = prng.randint(60, 130)
-        in_progress = prng.randint(0, 4)
-        overdue = prng.choice((0, 0, 0, 1, 2))
-        late_d = int((assigned - in_progress - overdue) * prng.uniform(0.05, 0.3))
+        n_tasks = base["tasks"]
+        pd.plan_tasks = b.plan_tasks(prng, s, e, n_tasks, n_tasks - prng.choice((0, 0, 0, 1)))
+        assigned = _vary(prng, base["directives"], factor)
+        in_progress, overdue = base["in_progress"], base["overdue"]
+        late_d = int((assigned - in_progress - overdue) * base["late_directives"])
         pd.directives = b.directives(
             prng, s, e,
             on_time=assigned - in_progress - overdue - late_d,
             late=late_d, in_progress=in_progress, overdue=overdue,
         )  # fmt: skip
-        revenue_plan = prng.randint(30, 90) * 100_000_000
-        ordinance_plan = prng.randint(15, 40) * 10_000_000
-        expenditure_plan = revenue_plan + prng.randint(-5, 5) * 10_000_000
+        plan_factor = 1.0 if code == "2023" else prng.uniform(0.9, 0.98)
+        revenue_plan = round(base["revenue_plan"] * plan_factor, -8)
+        ordinance_plan = round(base["ordinance_plan"] * plan_factor, -7)
+        expenditure_plan = revenue_plan + base["expenditure_delta"]
+        actual = partial(_actual, prng)
         pd.budget = b.budget(
             as_of=dt.date(period.year, 9, 30),
-            revenue=(int(revenue_plan * prng.uniform(0.85, 1.3)) // 1_000_000 * 1_000_000, revenue_plan),
-            ordinance=(int(ordinance_plan * prng.uniform(0.8, 1.5)) // 1000 * 1000, ordinance_plan),
-            expenditure=(int(expenditure_plan * prng.uniform(0.7, 0.95)) // 1_000_000 * 1_000_000, expenditure_plan),
-        )  # fmt: skip
-        projects = [
-            "Bê tông hóa đường giao thông nông thôn",
-            "Sửa chữa, nâng cấp nhà văn hóa thôn",
-            "Kênh mương nội đồng",
-            "Mở rộng trường mẫu giáo",
-        ]
+            revenue=(actual(revenue_plan, base["revenue_rate"], 1_000_000), revenue_plan),
+            ordinance=(actual(ordinance_plan, base["ordinance_rate"], 1000), ordinance_plan),
+            expenditure=(
+                actual(expenditure_plan, base["expenditure_rate"], 1_000_000),
+                expenditure_plan,
+            ),
+        )
         pd.investments = []
-        for project in prng.sample(projects, prng.randint(1, 3)):
-            allocated = prng.randint(20, 120) * 10_000_000
+        for project in base["projects"]:
+            allocated = round(base["allocations"][PROJECTS.index(project)] * plan_factor, -6)
             pd.investments.append(
                 {
                     "project": project,
                     "allocated": allocated,
-                    "disbursed": int(allocated * prng.uniform(0.6, 1.0)) // 100_000 * 100_000,
+                    "disbursed": min(allocated, actual(allocated, base["disbursement"], 100_000)),
                     "as_of": e,
                 }
             )
@@ -267,17 +329,22 @@ def build(*, unit, periods: dict) -> b.UnitData:
             {
                 "decision_ref": f"{prng.randint(8, 60)}/QĐ-UBND",
                 "issued_on": issued,
-                "title": f"Ban hành Quy chế quản lý, sử dụng tài sản công của UBND {unit.name[0].lower()}{unit.name[1:]}",
+                "title": "Ban hành Quy chế quản lý, sử dụng tài sản công của UBND "
+                + unit.name[0].lower()
+                + unit.name[1:],
             }
         ]
-        reviewed = prng.randint(3, 12)
         pd.entered = [
-            {"code": "legal.docs_reviewed", "value": prng.randint(0, 4)},
-            {"code": "legal.education_events", "value": prng.randint(1, 5)},
-            {"code": "legal.education_attendance", "value": prng.randint(6, 30) * 10, "approximate": prng.random() < 0.4},
-            {"code": "tthc.procedures_reviewed", "value": reviewed},
-            {"code": "tthc.simplifications_proposed", "value": prng.randint(0, min(3, reviewed))},
-            {"code": "egov.tech_teams", "value": 1 + prng.randint(3, 9)},
-        ]  # fmt: skip
+            {"code": "legal.docs_reviewed", "value": base["docs_reviewed"]},
+            {"code": "legal.education_events", "value": base["education_events"]},
+            {
+                "code": "legal.education_attendance",
+                "value": _vary(prng, base["attendance"], factor, 0.1),
+                "approximate": base["approximate"],
+            },
+            {"code": "tthc.procedures_reviewed", "value": base["procedures_reviewed"]},
+            {"code": "tthc.simplifications_proposed", "value": base["simplifications"]},
+            {"code": "egov.tech_teams", "value": base["tech_teams"]},
+        ]
         data.periods[code] = pd
     return data
