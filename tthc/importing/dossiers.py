@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import time
 from collections.abc import Iterator
 from typing import IO, Any
@@ -26,7 +27,15 @@ from orgs.models import Unit
 from ..models import Channel, Dossier, DossierStatus, ImportBatch, OnlineLevel, Procedure, Source
 from .base import Column, ImportProblem, ImportRefused, ImportResult, Progress, match_headers
 from .reader import open_table
-from .values import cell_text, fmt_dt, make_choice, parse_amount, parse_bool, parse_datetime
+from .values import (
+    TZ,
+    cell_text,
+    fmt_dt,
+    make_choice,
+    parse_amount,
+    parse_bool,
+    parse_datetime,
+)
 
 COLUMNS = (
     Column("code", "Mã hồ sơ", "code", required=True),
@@ -104,13 +113,59 @@ PROGRESS_EVERY = 5000
 ERROR_LIMIT = 5000
 
 
+_MISS = object()
+
+
+def _memo(fn, limit: int = 100_000):
+    """Per-import cache of a cell parser keyed by the raw cell (values repeat a lot: channels,
+    statuses, yes/no, dates without a time). Errors are not cached, they raise each time."""
+    cache: dict = {}
+    get = cache.get
+
+    def parse(value):
+        hit = get(value, _MISS)
+        if hit is _MISS:
+            hit = fn(value)
+            if len(cache) < limit:
+                cache[value] = hit
+        return hit
+
+    return parse
+
+
+def _fast_datetime(value: Any, end_of_day: bool = False) -> dt.datetime | None:
+    """'dd/mm/yyyy HH:MM' by slicing (the common export format of the one-stop systems);
+    anything else through the full parser, which also words the error."""
+    if value.__class__ is str and len(value) == 16 and value[2] == "/" and value[13] == ":":
+        try:
+            return dt.datetime(
+                int(value[6:10]),
+                int(value[3:5]),
+                int(value[0:2]),
+                int(value[11:13]),
+                int(value[14:16]),
+                tzinfo=TZ,
+            )
+        except ValueError:
+            pass
+    return parse_datetime(value, end_of_day=end_of_day)
+
+
+def _due_datetime(value: Any) -> dt.datetime | None:
+    return _fast_datetime(value, True)
+
+
 class _Rollback(Exception):
     """Raised inside the transaction of a preview so that nothing stays written."""
 
 
+def _str(value: str | None) -> str | None:
+    return None if value is None else str(value)
+
+
 def _catalogue() -> dict[str, tuple[int, str]]:
     return {
-        code: (pk, level)
+        code: (pk, str(level))
         for code, pk, level in Procedure.objects.values_list("code", "id", "online_level")
     }
 
@@ -180,7 +235,16 @@ class _Parser:
         err = self.err
         valid_from = self.unit.valid_from if self.unit else None
         valid_to = self.unit.valid_to if self.unit else None
-        none_level = OnlineLevel.NONE
+        none_level = str(OnlineLevel.NONE)
+        withdrawn, pending = str(DossierStatus.WITHDRAWN), str(DossierStatus.PENDING)
+        provincial = str(Source.PROVINCIAL)
+        p_channel = _memo(lambda v: _str(parse_channel(v)))
+        p_status = _memo(lambda v: _str(parse_status(v)))
+        p_source = _memo(lambda v: _str(parse_source(v)))
+        p_bool = _memo(parse_bool)
+        p_fee = _memo(parse_amount)
+        p_due = _memo(_due_datetime)
+        p_dt = _fast_datetime
         n = 0
         try:
             for line, values in table.rows:
@@ -225,65 +289,65 @@ class _Parser:
 
                 channel = status = received = due = resolved = None
                 try:
-                    channel = parse_channel(values[i_channel])
+                    channel = p_channel(values[i_channel])
                     if channel is None:
                         err(line, "channel", _("Bắt buộc, không được để trống."))
                 except ValueError as exc:
                     err(line, "channel", str(exc))
                 try:
-                    status = parse_status(values[i_status])
+                    status = p_status(values[i_status])
                     if status is None:
                         err(line, "status", _("Bắt buộc, không được để trống."))
                 except ValueError as exc:
                     err(line, "status", str(exc))
                 try:
-                    received = parse_datetime(values[i_recv])
+                    received = p_dt(values[i_recv])
                     if received is None:
                         err(line, "received_at", _("Bắt buộc, không được để trống."))
                 except ValueError as exc:
                     err(line, "received_at", str(exc))
                 try:
                     # A deadline without a time means the end of that day (SPEC §4).
-                    due = parse_datetime(values[i_due], end_of_day=True)
+                    due = p_due(values[i_due])
                 except ValueError as exc:
                     err(line, "due_at", str(exc))
                     due = False
                 try:
-                    resolved = parse_datetime(values[i_res])
+                    resolved = p_dt(values[i_res])
                 except ValueError as exc:
                     err(line, "resolved_at", str(exc))
                     resolved = False
                 comp = resd = paid = False
                 fee = None
-                source = Source.PROVINCIAL
+                source = provincial
                 try:
-                    comp = bool(parse_bool(values[i_comp])) if i_comp >= 0 else False
+                    comp = bool(p_bool(values[i_comp])) if i_comp >= 0 else False
                 except ValueError as exc:
                     err(line, "components_digitized", str(exc))
                 try:
-                    resd = bool(parse_bool(values[i_resd])) if i_resd >= 0 else False
+                    resd = bool(p_bool(values[i_resd])) if i_resd >= 0 else False
                 except ValueError as exc:
                     err(line, "result_digitized", str(exc))
                 try:
-                    paid = bool(parse_bool(values[i_paid])) if i_paid >= 0 else False
+                    paid = bool(p_bool(values[i_paid])) if i_paid >= 0 else False
                 except ValueError as exc:
                     err(line, "paid_online", str(exc))
                 if i_fee >= 0:
                     try:
-                        fee = parse_amount(values[i_fee])
+                        fee = p_fee(values[i_fee])
                     except ValueError as exc:
                         err(line, "fee", str(exc))
                 if i_source >= 0:
                     try:
-                        source = parse_source(values[i_source]) or Source.PROVINCIAL
+                        source = p_source(values[i_source]) or provincial
                     except ValueError as exc:
                         err(line, "source", str(exc))
 
                 # Rules across fields.
                 if status is not None:
-                    if due is None and status != DossierStatus.WITHDRAWN:
+                    if due is None and status != withdrawn:
                         err(line, "due_at", _("Bắt buộc (chỉ được để trống khi hồ sơ rút)."))
-                    if status == DossierStatus.PENDING:
+                    if status == pending:
                         if resolved:
                             err(
                                 line,
@@ -416,28 +480,41 @@ def _locked_problem(*, unit: Unit, days: set[dt.date]) -> str | None:
     return None
 
 
-def _store_batch(*, f: IO[bytes], name: str, unit: Unit, by, result: ImportResult) -> ImportBatch:
-    batch = ImportBatch(
-        kind=ImportBatch.Kind.DOSSIERS,
-        unit=unit,
-        original_name=(name or "dossiers")[:255],
-        sha256=_sha256(f),
-        rows=result.rows,
-        created=result.created,
-        updated=result.updated,
-        unchanged=result.unchanged,
-        warnings=result.warnings[:1000],
-        by=by if getattr(by, "pk", None) else None,
-    )
+def _store_batch(*, batch: ImportBatch, f: IO[bytes], name: str, result: ImportResult) -> None:
+    """Fill in the audit row of an import: the stored file, its SHA-256, counts, warnings."""
+    batch.original_name = (name or "dossiers").replace("\\", "/").rsplit("/", 1)[-1][:255]
+    batch.sha256 = _sha256(f)
+    batch.rows = result.rows
+    batch.created, batch.updated, batch.unchanged = result.created, result.updated, result.unchanged
+    batch.warnings = result.warnings[:1000]
     f.seek(0)
-    batch.file.save((name or "dossiers.csv").rsplit("/", 1)[-1], File(f), save=False)
+    batch.file.save(batch.original_name or "dossiers.csv", File(f), save=False)
     batch.save()
-    return batch
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------
 
 _TEMP = "_cchc_import_dossier"
+_COPY_SPECIAL = re.compile(r"[\\\t\n\r]")
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_BOOL = {True: "t", False: "f"}
+
+
+def _esc(text: str) -> str:
+    """A text value for COPY's text format."""
+    return text.translate(_COPY_ESCAPES) if _COPY_SPECIAL.search(text) else text
+
+
+def _copy_line(r: tuple) -> str:
+    """One row in COPY text format (tab-separated, \\N for NULL), built in one f-string: about
+    three times faster than psycopg's write_row for this table."""
+    due, resolved, proc, fee = r[8], r[9], r[3], r[14]
+    return (
+        f"{r[0]}\t{_esc(r[1])}\t{_esc(r[2])}\t{'\\N' if proc is None else proc}\t{_esc(r[4])}\t"
+        f"{r[5]}\t{r[6]}\t{r[7].isoformat()}\t{'\\N' if due is None else due.isoformat()}\t"
+        f"{'\\N' if resolved is None else resolved.isoformat()}\t{r[10]}\t{_BOOL[r[11]]}\t"
+        f"{_BOOL[r[12]]}\t{_BOOL[r[13]]}\t{'\\N' if fee is None else fee}\t{r[15]}\n"
+    )
 
 
 def _pg_import(
@@ -471,33 +548,40 @@ def _pg_import(
         )
         raw = cursor.cursor
         with raw.copy(f"COPY {_TEMP} FROM STDIN") as copy:
-            write = copy.write_row
+            buf: list[str] = []
             for row in rows:
-                write(row)
+                buf.append(_copy_line(row))
+                if len(buf) >= 5000:
+                    copy.write("".join(buf))
+                    buf.clear()
+            if buf:
+                copy.write("".join(buf))
         parser.finish()
         if not result.ok:
             raise _Rollback
         if progress:
             progress(0.85, _("Đang so sánh với dữ liệu đã có"))
-        cursor.execute(f"ANALYZE {_TEMP}")
-        stored = ", ".join(f"d.{c}" for c in data_cols)
         incoming = ", ".join(f"i.{c}" for c in DATA_FIELDS)
-        cursor.execute(
-            f"""SELECT count(*) FILTER (WHERE d.id IS NULL),
-                       count(*) FILTER (WHERE d.id IS NOT NULL
-                                        AND ({stored}) IS DISTINCT FROM ({incoming}))
-                FROM {_TEMP} i LEFT JOIN {table} d ON d.{col["unit"]} = %s AND d.code = i.code""",
-            [unit.pk],
-        )
-        created, updated = cursor.fetchone()
-        result.created, result.updated = created, updated
-        result.unchanged = result.rows - created - updated
-        if not commit or not (created or updated):
+        if not commit:
+            cursor.execute(f"ANALYZE {_TEMP}")
+            stored = ", ".join(f"d.{c}" for c in data_cols)
+            cursor.execute(
+                f"""SELECT count(*) FILTER (WHERE d.id IS NULL),
+                           count(*) FILTER (WHERE d.id IS NOT NULL
+                                            AND ({stored}) IS DISTINCT FROM ({incoming}))
+                    FROM {_TEMP} i
+                    LEFT JOIN {table} d ON d.{col["unit"]} = %s AND d.code = i.code""",
+                [unit.pk],
+            )
+            created, updated = cursor.fetchone()
+            result.created, result.updated = created, updated
+            result.unchanged = result.rows - created - updated
             raise _Rollback
-        if progress:
-            progress(0.9, _("Đang ghi %(n)s hồ sơ") % {"n": created + updated})
-        batch = _store_batch(f=f, name=name, unit=unit, by=by, result=result)
-        result.batch_id = batch.pk
+        # The batch row first (its id goes on every changed dossier); its file is stored only
+        # when something changed, so a no-op re-import leaves no trace.
+        batch = ImportBatch.objects.create(
+            kind=ImportBatch.Kind.DOSSIERS, unit=unit, by=by if getattr(by, "pk", None) else None
+        )
         now = timezone.now()
         insert_cols = ", ".join(
             [col["unit"], "code", *data_cols, "version", "created_at", "updated_at"]
@@ -505,16 +589,31 @@ def _pg_import(
         )
         sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in data_cols)
         differs = f"({', '.join(f'{table}.{c}' for c in data_cols)}) IS DISTINCT FROM ({', '.join(f'EXCLUDED.{c}' for c in data_cols)})"
+        # One statement: insert new codes, update changed rows only, and count both
+        # (xmax = 0 on a freshly inserted row version).
         cursor.execute(
-            f"""INSERT INTO {table} ({insert_cols})
-                SELECT %s, i.code, {incoming}, 1, %s, %s, %s, %s FROM {_TEMP} i
-                ON CONFLICT ({col["unit"]}, code) DO UPDATE SET {sets},
-                    version = {table}.version + 1, updated_at = EXCLUDED.updated_at,
-                    {col["updated_by"]} = EXCLUDED.{col["updated_by"]},
-                    {col["import_batch"]} = EXCLUDED.{col["import_batch"]}
-                WHERE {differs}""",
+            f"""WITH up AS (
+                  INSERT INTO {table} ({insert_cols})
+                  SELECT %s, i.code, {incoming}, 1, %s, %s, %s, %s FROM {_TEMP} i
+                  ON CONFLICT ({col["unit"]}, code) DO UPDATE SET {sets},
+                      version = {table}.version + 1, updated_at = EXCLUDED.updated_at,
+                      {col["updated_by"]} = EXCLUDED.{col["updated_by"]},
+                      {col["import_batch"]} = EXCLUDED.{col["import_batch"]}
+                  WHERE {differs}
+                  RETURNING (xmax = 0) AS inserted)
+                SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted)
+                FROM up""",
             [unit.pk, now, now, getattr(by, "pk", None), batch.pk],
         )
+        created, updated = cursor.fetchone()
+        result.created, result.updated = created, updated
+        result.unchanged = result.rows - created - updated
+        if not (created or updated):
+            raise _Rollback
+        if progress:
+            progress(0.95, _("Đã ghi %(n)s hồ sơ") % {"n": created + updated})
+        _store_batch(batch=batch, f=f, name=name, result=result)
+        result.batch_id = batch.pk
 
 
 # --- other databases (SQLite in development) ---------------------------------------------------
@@ -565,7 +664,10 @@ def _generic_import(
     result.unchanged = result.rows - result.created - result.updated
     if not commit or not (created or changed):
         raise _Rollback
-    batch = _store_batch(f=f, name=name, unit=unit, by=by, result=result)
+    batch = ImportBatch.objects.create(
+        kind=ImportBatch.Kind.DOSSIERS, unit=unit, by=by if getattr(by, "pk", None) else None
+    )
+    _store_batch(batch=batch, f=f, name=name, result=result)
     result.batch_id = batch.pk
     by_id = getattr(by, "pk", None)
 
