@@ -45,6 +45,14 @@ class DossierForm(RecordForm):
     def clean_code(self):
         return (self.cleaned_data.get("code") or "").strip()
 
+    def clean_due_at(self):
+        # SPEC §4: a deadline typed without a time means the end of that day.
+        due = self.cleaned_data.get("due_at")
+        raw = (self.data.get(self.add_prefix("due_at")) or "").strip()
+        if due is not None and len(raw) <= 10:
+            due = due.replace(hour=23, minute=59, second=59)
+        return due
+
     def clean(self):
         data = super().clean()
         status = data.get("status")

@@ -274,6 +274,9 @@ def make_views(section: Section) -> dict:
             current_values=current_values,
             totals=section_totals(section, unit=request.unit, period=request.period),
         )
+        if request.htmx:
+            # htmx swaps only 2xx answers; the refusal is in the content.
+            status = 200
         return render(request, "crud/form.html", ctx, status=status)
 
     @require_http_methods(["GET", "POST"])
