@@ -1,0 +1,122 @@
+"""Spreadsheet import of budget lines (revenue, ordinance revenue, expenditure) and public
+investment of a unit for a period."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from import_export import fields, resources
+
+from staff.resources import _locked, _record_batch
+from tthc.importing.widgets import AmountWidget, ChoiceWidget, DateWidget, TextWidget, YesNoWidget
+
+from .models import BudgetKind, BudgetLine, InvestmentLine
+
+
+class _PeriodScoped(resources.ModelResource):
+    def __init__(self, *, unit, period, by=None):
+        super().__init__()
+        self.unit = unit
+        self.period = period
+        self.by = by
+
+    def get_queryset(self):
+        return self._meta.model.objects.filter(unit=self.unit, period=self.period)
+
+    def import_instance(self, instance, row, **kwargs):
+        instance.unit = self.unit
+        instance.period = self.period
+        super().import_instance(instance, row, **kwargs)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if instance.pk:
+            instance.version += 1
+        instance.updated_by = self.by if getattr(self.by, "pk", None) else None
+        instance._history_user = instance.updated_by
+
+
+class BudgetLineResource(_PeriodScoped):
+    """One row per aggregate (kind) of the period: plan and actual in VND, as of a date."""
+
+    kind = fields.Field(
+        "kind",
+        "Loại",
+        widget=ChoiceWidget(
+            BudgetKind.choices,
+            what=_("loại thu, chi"),
+            extra={
+                "revenue": ("Tổng thu", "Thu ngân sách", "Thu NSNN"),
+                "ordinance_revenue": ("Thu pháp lệnh", "Thu theo pháp lệnh", "ordinance"),
+                "expenditure": ("Tổng chi", "Chi ngân sách", "Chi NSNN"),
+            },
+        ),
+    )
+    plan = fields.Field("plan", "Kế hoạch (đồng)", widget=AmountWidget())
+    actual = fields.Field("actual", "Thực hiện (đồng)", widget=AmountWidget())
+    as_of = fields.Field("as_of", "Số liệu tính đến ngày", widget=DateWidget())
+    estimated = fields.Field("estimated", "Số ước thực hiện", widget=YesNoWidget())
+
+    required_columns = ("kind", "plan", "actual", "as_of")
+
+    class Meta:
+        model = BudgetLine
+        fields = ("kind", "plan", "actual", "as_of", "estimated")
+        import_id_fields = ("kind",)
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+
+class InvestmentLineResource(_PeriodScoped):
+    project = fields.Field("project", "Dự án, công trình", widget=TextWidget())
+    allocated = fields.Field("allocated", "Kế hoạch vốn giao (đồng)", widget=AmountWidget())
+    disbursed = fields.Field("disbursed", "Đã giải ngân (đồng)", widget=AmountWidget())
+    as_of = fields.Field("as_of", "Số liệu tính đến ngày", widget=DateWidget())
+
+    required_columns = ("project", "allocated", "disbursed", "as_of")
+
+    class Meta:
+        model = InvestmentLine
+        fields = ("project", "allocated", "disbursed", "as_of")
+        import_id_fields = ("project",)
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+
+def budget_import(*, file, unit, period, by=None, commit: bool = True, name: str = ""):
+    """Preview or import the budget lines of a (unit, period), all-or-nothing."""
+    return _period_import(
+        BudgetLineResource, file=file, unit=unit, period=period, by=by, commit=commit, name=name
+    )
+
+
+def investment_import(*, file, unit, period, by=None, commit: bool = True, name: str = ""):
+    """Preview or import the public-investment lines of a (unit, period), all-or-nothing."""
+    return _period_import(
+        InvestmentLineResource, file=file, unit=unit, period=period, by=by, commit=commit, name=name
+    )
+
+
+def _period_import(resource_class, *, file, unit, period, by, commit, name):
+    from reports.recompute import records_changed
+    from tthc.importing import ImportResult
+    from tthc.importing.tabular import run_resource
+    from tthc.models import ImportBatch
+
+    kind = ImportBatch.Kind.BUDGET
+    locked = _locked(unit, period)
+    if locked:
+        result = ImportResult(kind=kind)
+        result.add_error(0, "", locked, limit=None)
+        return result
+    result = run_resource(
+        resource=resource_class(unit=unit, period=period, by=by),
+        file=file,
+        kind=kind,
+        commit=commit,
+        name=name,
+    )
+    if result.committed:
+        _record_batch(result=result, kind=kind, unit=unit, by=by, file=file, name=name)
+        records_changed(unit=unit, period=period)
+    return result

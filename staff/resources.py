@@ -1,0 +1,160 @@
+"""Spreadsheet import of the unit's staff (cán bộ, công chức, người hoạt động KCT)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from import_export import fields, resources
+
+from tthc.importing.widgets import ChoiceWidget, DateWidget, TextWidget, YesNoWidget
+
+from .models import Education, Person, PoliticalTheory, StaffCategory
+
+
+class PersonResource(resources.ModelResource):
+    """One person per row, identified within the unit by full name and position."""
+
+    full_name = fields.Field("full_name", "Họ và tên", widget=TextWidget())
+    category = fields.Field(
+        "category",
+        "Loại",
+        widget=ChoiceWidget(
+            StaffCategory.choices,
+            what=_("loại cán bộ"),
+            extra={"kct": ("KCT", "Không chuyên trách", "Người hoạt động KCT")},
+        ),
+    )
+    position = fields.Field("position", "Chức vụ, chức danh", widget=TextWidget())
+    education = fields.Field(
+        "education",
+        "Trình độ chuyên môn",
+        widget=ChoiceWidget(
+            Education.choices,
+            what=_("trình độ chuyên môn"),
+            extra={
+                "postgraduate": ("Thạc sĩ", "Tiến sĩ"),
+                "elementary": ("Sơ cấp", "Chưa qua đào tạo"),
+            },
+        ),
+    )
+    political_theory = fields.Field(
+        "political_theory",
+        "Trình độ lý luận chính trị",
+        widget=ChoiceWidget(
+            PoliticalTheory.choices, what=_("trình độ lý luận chính trị"), extra={"none": ("Chưa",)}
+        ),
+    )
+    concurrent_post = fields.Field("concurrent_post", "Kiêm nhiệm", widget=TextWidget())
+    has_digital_certificate = fields.Field(
+        "has_digital_certificate", "Chứng thư số", widget=YesNoWidget()
+    )
+    in_post_from = fields.Field("in_post_from", "Giữ chức vụ từ", widget=DateWidget())
+    in_post_to = fields.Field("in_post_to", "Giữ chức vụ đến", widget=DateWidget())
+
+    required_columns = ("full_name", "category", "position", "education", "political_theory")
+
+    class Meta:
+        model = Person
+        fields = (
+            "full_name",
+            "category",
+            "position",
+            "education",
+            "political_theory",
+            "concurrent_post",
+            "has_digital_certificate",
+            "in_post_from",
+            "in_post_to",
+        )
+        import_id_fields = ("full_name", "position")
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def __init__(self, *, unit, by=None):
+        super().__init__()
+        self.unit = unit
+        self.by = by
+
+    def get_queryset(self):
+        return Person.objects.filter(unit=self.unit)
+
+    def import_instance(self, instance, row, **kwargs):
+        instance.unit = self.unit
+        super().import_instance(instance, row, **kwargs)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if instance.pk:
+            instance.version += 1
+        instance.updated_by = self.by if getattr(self.by, "pk", None) else None
+        instance._history_user = instance.updated_by
+
+
+def staff_import(*, file, unit, period=None, by=None, commit: bool = True, name: str = ""):
+    """Preview or import a staff file for the unit (all-or-nothing)."""
+    from reports.recompute import records_changed
+    from tthc.importing import ImportResult
+    from tthc.importing.tabular import run_resource
+    from tthc.models import ImportBatch
+
+    if period is not None:
+        locked = _locked(unit, period)
+        if locked:
+            result = ImportResult(kind=ImportBatch.Kind.STAFF)
+            result.add_error(0, "", locked, limit=None)
+            return result
+    result = run_resource(
+        resource=PersonResource(unit=unit, by=by),
+        file=file,
+        kind=ImportBatch.Kind.STAFF,
+        commit=commit,
+        name=name,
+    )
+    if result.committed:
+        _record_batch(
+            result=result, kind=ImportBatch.Kind.STAFF, unit=unit, by=by, file=file, name=name
+        )
+        records_changed(unit=unit)
+    return result
+
+
+def _locked(unit, period) -> str | None:
+    from django.core.exceptions import ValidationError
+
+    from reports.services import ensure_data_editable
+
+    try:
+        ensure_data_editable(unit=unit, period=period)
+    except ValidationError as exc:
+        return exc.messages[0]
+    return None
+
+
+def _record_batch(*, result, kind, unit, by, file, name) -> None:
+    import hashlib
+
+    from django.core.files import File
+
+    from tthc.importing.reader import unwrap
+    from tthc.models import ImportBatch
+
+    raw = unwrap(file)
+    raw.seek(0)
+    digest = hashlib.sha256(raw.read()).hexdigest()
+    raw.seek(0)
+    batch = ImportBatch(
+        kind=kind,
+        unit=unit,
+        original_name=(name or getattr(file, "name", "") or kind)
+        .replace("\\", "/")
+        .rsplit("/", 1)[-1][:255],
+        sha256=digest,
+        rows=result.rows,
+        created=result.created,
+        updated=result.updated,
+        unchanged=result.unchanged,
+        warnings=result.warnings,
+        by=by if getattr(by, "pk", None) else None,
+    )
+    batch.file.save(batch.original_name or f"{kind}.csv", File(raw), save=False)
+    batch.save()
+    result.batch_id = batch.pk

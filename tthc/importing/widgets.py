@@ -1,0 +1,59 @@
+"""django-import-export widgets that read cells the way the dossier import does: choices in
+Vietnamese (with or without diacritics) or English, Có/Không, dd/mm/yyyy dates, VND amounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+from import_export import widgets
+
+from .values import cell_text, make_choice, parse_amount, parse_bool, parse_date
+
+
+class ChoiceWidget(widgets.Widget):
+    """A TextChoices field: accepts the stored value, the Vietnamese label and extra words."""
+
+    def __init__(self, choices, *, what: str, extra: dict[str, tuple[str, ...]] | None = None):
+        extra = extra or {}
+        words = {str(v): (str(label), *extra.get(str(v), ())) for v, label in choices}
+        self.labels = {str(v): str(label) for v, label in choices}
+        self.parse = make_choice(words, what=what, allowed=", ".join(self.labels.values()))
+        super().__init__()
+
+    def clean(self, value: Any, row=None, **kwargs) -> str | None:
+        return self.parse(value)
+
+    def render(self, value: Any, obj=None, **kwargs) -> str:
+        return self.labels.get(str(value), "" if value is None else str(value))
+
+
+class YesNoWidget(widgets.Widget):
+    def clean(self, value: Any, row=None, **kwargs) -> bool:
+        return bool(parse_bool(value))
+
+    def render(self, value: Any, obj=None, **kwargs) -> str:
+        return _("Có") if value else _("Không")
+
+
+class DateWidget(widgets.Widget):
+    def clean(self, value: Any, row=None, **kwargs):
+        return parse_date(value)
+
+    def render(self, value: Any, obj=None, **kwargs) -> str:
+        return value.strftime("%d/%m/%Y") if value else ""
+
+
+class AmountWidget(widgets.Widget):
+    """A whole, non-negative amount in VND (50000, 50.000, 50 000)."""
+
+    def clean(self, value: Any, row=None, **kwargs) -> int | None:
+        return parse_amount(value)
+
+    def render(self, value: Any, obj=None, **kwargs) -> str:
+        return "" if value is None else str(value)
+
+
+class TextWidget(widgets.CharWidget):
+    def clean(self, value: Any, row=None, **kwargs) -> str:
+        return cell_text(value)
