@@ -93,3 +93,253 @@ def unit_for_import(*, code: str, file: Any) -> Unit:
             "hi": hi.strftime("%d/%m/%Y"),
         }
     )
+
+
+# --- the browser flow: upload → preview → confirm, kept in a Job row ---------------------------
+
+from dataclasses import dataclass  # noqa: E402
+
+from django.conf import settings  # noqa: E402
+from django.db import DEFAULT_DB_ALIAS, connections  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils.translation import gettext_lazy  # noqa: E402
+
+from orgs.models import Membership, Period, Role  # noqa: E402
+from reports.models import Job, JobKind, JobStatus  # noqa: E402
+from reports.services import job_create, job_fail, job_finish, job_start  # noqa: E402
+
+from .importing import dossiers as _dossier_format  # noqa: E402
+from .importing import procedures as _procedure_format  # noqa: E402
+from .importing.reader import check_upload  # noqa: E402
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    code: str
+    label: Any
+    job_kind: str
+    admin_only: bool = False
+    description: Any = ""
+
+
+IMPORT_KINDS: dict[str, ImportKind] = {
+    k.code: k
+    for k in (
+        ImportKind(
+            "dossiers",
+            gettext_lazy("Hồ sơ TTHC"),
+            JobKind.IMPORT_DOSSIERS,
+            description=gettext_lazy(
+                "Tệp hồ sơ xuất từ Hệ thống một cửa (CSV UTF-8 hoặc XLSX); hồ sơ đã có được cập "
+                "nhật theo mã hồ sơ."
+            ),
+        ),
+        ImportKind(
+            "procedures",
+            gettext_lazy("Danh mục TTHC"),
+            JobKind.IMPORT_PROCEDURES,
+            admin_only=True,
+            description=gettext_lazy("Danh mục thủ tục hành chính dùng chung; chỉ quản trị nhập."),
+        ),
+        ImportKind(
+            "staff",
+            gettext_lazy("Cán bộ, công chức, người hoạt động KCT"),
+            "import_staff",
+            description=gettext_lazy(
+                "Danh sách cán bộ, công chức; nhận diện theo họ tên và chức vụ."
+            ),
+        ),
+        ImportKind(
+            "budget",
+            gettext_lazy("Thu, chi ngân sách"),
+            "import_budget",
+            description=gettext_lazy("Kế hoạch và thực hiện thu, chi ngân sách của kỳ báo cáo."),
+        ),
+        ImportKind(
+            "investment",
+            gettext_lazy("Vốn đầu tư công"),
+            "import_investment",
+            description=gettext_lazy("Vốn giao và giải ngân theo dự án, công trình của kỳ."),
+        ),
+    )
+}
+
+
+def import_headers(kind: str) -> list[str]:
+    """The exact headers of an import kind, for the downloadable template."""
+    if kind == "dossiers":
+        return [c.label for c in _dossier_format.COLUMNS]
+    if kind == "procedures":
+        return [c.label for c in _procedure_format.COLUMNS]
+    from .importing.tabular import resource_columns
+
+    return [c.label for c in resource_columns(_resource_class(kind)(unit=None, **_extra(kind)))]
+
+
+def _resource_class(kind: str):
+    if kind == "staff":
+        from staff.resources import PersonResource
+
+        return PersonResource
+    from finance.resources import BudgetLineResource, InvestmentLineResource
+
+    return {"budget": BudgetLineResource, "investment": InvestmentLineResource}[kind]
+
+
+def _extra(kind: str) -> dict:
+    return {} if kind == "staff" else {"period": None}
+
+
+def is_catalogue_admin(user) -> bool:
+    return bool(
+        getattr(user, "is_superuser", False)
+        or Membership.objects.filter(user=user, role=Role.ADMIN).exists()
+    )
+
+
+def run_import(
+    *,
+    kind: str,
+    file: Any,
+    unit: Unit | None,
+    period: Period | None,
+    by=None,
+    commit: bool,
+    name: str = "",
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Preview or import one file of any kind."""
+    if kind == "dossiers":
+        return dossiers_import(
+            file=file, unit=unit, by=by, commit=commit, name=name, progress=progress
+        )
+    if kind == "procedures":
+        return procedures_import(file=file, by=by, commit=commit, name=name, progress=progress)
+    if kind == "staff":
+        from staff.resources import staff_import
+
+        return staff_import(file=file, unit=unit, period=period, by=by, commit=commit, name=name)
+    from finance.resources import budget_import, investment_import
+
+    fn = budget_import if kind == "budget" else investment_import
+    return fn(file=file, unit=unit, period=period, by=by, commit=commit, name=name)
+
+
+def import_upload_check(*, upload) -> None:
+    """Refuse an upload that is too large or of the wrong type (ImportRefused, in Vietnamese)."""
+    head = upload.read(8192)
+    upload.seek(0)
+    check_upload(name=upload.name or "", size=upload.size or 0, head=head)
+
+
+def import_job_create(*, kind: str, upload, unit: Unit, period: Period, by) -> Job:
+    """Keep the uploaded file in a Job row (scoped to the unit) between preview and confirm."""
+    import_upload_check(upload=upload)
+    return job_create(
+        kind=IMPORT_KINDS[kind].job_kind,
+        by=by,
+        unit=unit,
+        period=period,
+        params={"import_kind": kind, "name": upload.name, "size": upload.size},
+        input_file=upload,
+    )
+
+
+def import_is_async(job: Job) -> bool:
+    return int(job.params.get("size") or 0) > settings.CCHC_IMPORT_ASYNC_BYTES
+
+
+def _job_progress_writer(job_id: int) -> tuple[Progress, Any]:
+    """Progress written through a second connection, so the browser sees it while the import's
+    own transaction is still open."""
+    conn = connections.create_connection(DEFAULT_DB_ALIAS)
+    table = Job._meta.db_table
+    state = {"last": -1}
+
+    def progress(fraction: float, message: str) -> None:
+        pct = max(1, min(99, int(fraction * 100)))
+        if pct == state["last"]:
+            return
+        state["last"] = pct
+        try:
+            with conn.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {table} SET progress = %s, message = %s WHERE id = %s",
+                    [pct, message[:300], job_id],
+                )
+        except Exception:  # progress is a courtesy; never fail an import over it
+            pass
+
+    return progress, conn
+
+
+def import_job_run(*, job_id: int, commit: bool) -> ImportResult | None:
+    """Run the preview (commit=False) or the import of a pending upload. Idempotent: an import
+    already done is not repeated; a re-run of the same file changes nothing anyway."""
+    job = Job.objects.select_related("unit", "period", "created_by").get(pk=job_id)
+    params = dict(job.params)
+    if commit and params.get("imported"):
+        return ImportResult.from_dict(params["imported"])
+    kind = params.get("import_kind", "")
+    job_start(job)
+    progress, conn = _job_progress_writer(job.pk)
+    try:
+        with job.input_file.open("rb") as f:
+            result = run_import(
+                kind=kind,
+                file=f,
+                unit=job.unit,
+                period=job.period,
+                by=job.created_by,
+                commit=commit,
+                name=params.get("name", ""),
+                progress=progress,
+            )
+    except Exception as exc:  # a bug must not leave the job spinning; the log keeps the trace
+        import logging
+
+        logging.getLogger(__name__).exception("import job %s failed", job_id)
+        job_fail(
+            job,
+            _("Lỗi hệ thống khi nhập tệp (%(e)s); dữ liệu không thay đổi.")
+            % {"e": exc.__class__.__name__},
+        )
+        return None
+    finally:
+        conn.close()
+    params["imported" if commit else "preview"] = result.as_dict()
+    Job.objects.filter(pk=job.pk).update(params=params)
+    url = (
+        reverse(
+            "import_preview",
+            kwargs={
+                "code": job.unit.code,
+                "period": job.period.code,
+                "kind": kind,
+                "job_id": job.pk,
+            },
+        )
+        if job.unit_id and job.period_id
+        else ""
+    )
+    if result.ok:
+        message = (
+            _("Đã nhập: %(c)s mới, %(u)s cập nhật, %(s)s không đổi.")
+            if commit
+            else _("Đã kiểm tra: %(c)s mới, %(u)s cập nhật, %(s)s không đổi.")
+        ) % {"c": result.created, "u": result.updated, "s": result.unchanged}
+    else:
+        message = _("Tệp có %(n)s lỗi, không nhập dòng nào.") % {"n": result.error_count}
+    job_finish(job, result={"redirect": url, "ok": result.ok}, message=message)
+    return result
+
+
+def import_job_status(job: Job) -> str:
+    """'running', 'failed', 'previewed' or 'imported'."""
+    if job.status == JobStatus.FAILED:
+        return "failed"
+    if job.params.get("imported"):
+        return "imported"
+    if job.params.get("preview") and job.status == JobStatus.DONE:
+        return "previewed"
+    return "running"

@@ -1,3 +1,13 @@
-"""URL patterns under /u/<code>/<period>/ (see cchc_portal/urls.py)."""
+"""URL patterns under /u/<code>/<period>/import/ (see cchc_portal/urls.py)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_import as v
+
+urlpatterns = [
+    path("", v.import_index, name="import_index"),
+    path("<str:kind>/", v.import_upload, name="import_upload"),
+    path("<str:kind>/template.<str:fmt>", v.import_template, name="import_template"),
+    path("<str:kind>/<int:job_id>/", v.import_preview, name="import_preview"),
+    path("<str:kind>/<int:job_id>/confirm/", v.import_confirm, name="import_confirm"),
+]

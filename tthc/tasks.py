@@ -1,0 +1,11 @@
+"""Celery tasks of the imports: thin, take ids, idempotent (DESIGN habit 6)."""
+
+from celery import shared_task
+
+
+@shared_task(name="tthc.import_run", acks_late=True)
+def import_run(job_id: int, commit: bool) -> None:
+    """Preview (commit=False) or import (commit=True) the file kept in a Job row."""
+    from .services import import_job_run
+
+    import_job_run(job_id=job_id, commit=commit)

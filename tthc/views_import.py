@@ -1,0 +1,213 @@
+"""Spreadsheet imports in the browser: upload → preview (counts, every problem) → confirm."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from orgs.decorators import unit_period_view
+from reports.models import Job
+
+from .importing import ImportRefused, ImportResult
+from .models import ImportBatch
+from .services import (
+    IMPORT_KINDS,
+    import_headers,
+    import_is_async,
+    import_job_create,
+    import_job_run,
+    import_job_status,
+    is_catalogue_admin,
+)
+
+
+def _kind(request, kind: str):
+    """The import kind, if this user may import it here: unit data needs a clerk or approver
+    of the unit; the catalogue is global and needs an admin."""
+    spec = IMPORT_KINDS.get(kind)
+    if spec is None:
+        raise Http404
+    allowed = is_catalogue_admin(request.user) if spec.admin_only else request.can_edit
+    if not allowed:
+        raise PermissionDenied
+    return spec
+
+
+def _ctx(request, **extra) -> dict:
+    return {"unit": request.unit, "period": request.period, **extra}
+
+
+def _pending(request, kind: str, job_id: int) -> Job:
+    """A pending upload of this unit and period (never a path from the form)."""
+    return get_object_or_404(
+        Job,
+        pk=job_id,
+        unit=request.unit,
+        period=request.period,
+        params__import_kind=kind,
+    )
+
+
+@unit_period_view
+def import_index(request):
+    kinds = [
+        k
+        for k in IMPORT_KINDS.values()
+        if (is_catalogue_admin(request.user) if k.admin_only else request.can_edit)
+    ]
+    batches = ImportBatch.objects.filter(unit=request.unit).select_related("by")[:20]
+    return render(
+        request,
+        "tthc/import_index.html",
+        _ctx(request, kinds=kinds, batches=batches, can_edit=request.can_edit),
+    )
+
+
+@unit_period_view
+def import_upload(request, kind: str):
+    spec = _kind(request, kind)
+    error = ""
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            error = _("Hãy chọn tệp CSV hoặc XLSX để nhập.")
+        else:
+            try:
+                job = import_job_create(
+                    kind=kind,
+                    upload=upload,
+                    unit=request.unit,
+                    period=request.period,
+                    by=request.user,
+                )
+            except ImportRefused as exc:
+                error = exc.message
+            else:
+                if import_is_async(job):
+                    from .tasks import import_run
+
+                    import_run.delay_on_commit(job.pk, False)
+                else:
+                    import_job_run(job_id=job.pk, commit=False)
+                return redirect(
+                    "import_preview",
+                    code=request.unit.code,
+                    period=request.period.code,
+                    kind=kind,
+                    job_id=job.pk,
+                )
+    return render(
+        request,
+        "tthc/import_upload.html",
+        _ctx(
+            request,
+            spec=spec,
+            error=error,
+            headers=import_headers(kind),
+            max_mb=settings.CCHC_MAX_UPLOAD_BYTES // (1024 * 1024),
+        ),
+        status=400 if error else 200,
+    )
+
+
+@unit_period_view
+def import_preview(request, kind: str, job_id: int):
+    spec = _kind(request, kind)
+    job = _pending(request, kind, job_id)
+    state = import_job_status(job)
+    preview = ImportResult.from_dict(job.params["preview"]) if job.params.get("preview") else None
+    imported = (
+        ImportResult.from_dict(job.params["imported"]) if job.params.get("imported") else None
+    )
+    shown = imported or preview
+    return render(
+        request,
+        "tthc/import_preview.html",
+        _ctx(
+            request,
+            spec=spec,
+            job=job,
+            state=state,
+            preview=preview,
+            imported=imported,
+            shown=shown,
+            can_confirm=bool(state == "previewed" and preview and preview.ok and preview.changed),
+        ),
+    )
+
+
+@require_POST
+@unit_period_view
+def import_confirm(request, kind: str, job_id: int):
+    _kind(request, kind)
+    job = _pending(request, kind, job_id)
+    state = import_job_status(job)
+    preview = job.params.get("preview") or {}
+    if state != "previewed" or not ImportResult.from_dict(preview).ok:
+        messages.error(request, _("Tệp này chưa kiểm tra xong hoặc có lỗi: không thể nhập."))
+    elif import_is_async(job):
+        from .tasks import import_run
+
+        Job.objects.filter(pk=job.pk).update(status="queued", progress=0, message="")
+        import_run.delay_on_commit(job.pk, True)
+    else:
+        result = import_job_run(job_id=job.pk, commit=True)
+        if result is not None and result.ok:
+            messages.success(
+                request,
+                _("Đã nhập %(rows)s dòng: %(c)s mới, %(u)s cập nhật, %(s)s không đổi.")
+                % {
+                    "rows": result.rows,
+                    "c": result.created,
+                    "u": result.updated,
+                    "s": result.unchanged,
+                },
+            )
+        elif result is not None:
+            messages.error(request, _("Không nhập được: dữ liệu đã thay đổi từ lúc kiểm tra."))
+    return redirect(
+        "import_preview",
+        code=request.unit.code,
+        period=request.period.code,
+        kind=kind,
+        job_id=job.pk,
+    )
+
+
+@unit_period_view
+def import_template(request, kind: str, fmt: str):
+    """An empty file with the exact headers of the import kind."""
+    spec = IMPORT_KINDS.get(kind)
+    if spec is None or fmt not in ("csv", "xlsx"):
+        raise Http404
+    headers = import_headers(kind)
+    filename = f"mau-nhap-{kind}.{fmt}"
+    if fmt == "csv":
+        out = io.StringIO()
+        csv.writer(out).writerow(headers)
+        data = ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
+        content_type = "text/csv; charset=utf-8"
+    else:
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        ws.title = str(spec.label)[:31]
+        ws.append(headers)
+        for i, _h in enumerate(headers, start=1):
+            ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = 22
+        buf = io.BytesIO()
+        wb.save(buf)
+        data = buf.getvalue()
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
