@@ -13,8 +13,8 @@ class BudgetLineForm(RecordForm):
         ("kind",),
         _("Loại thu, chi này đã được nhập cho kỳ báo cáo; hãy sửa dòng đã có."),
     )
-    plan = AmountField(label=_("kế hoạch (đồng)"), unit_word="đồng")
-    actual = AmountField(label=_("thực hiện (đồng)"), unit_word="đồng")
+    plan = AmountField(label=_("kế hoạch (đồng)"), unit_word=_("đồng"))
+    actual = AmountField(label=_("thực hiện (đồng)"), unit_word=_("đồng"))
 
     class Meta(RecordMeta):
         model = BudgetLine
@@ -22,8 +22,8 @@ class BudgetLineForm(RecordForm):
 
 
 class InvestmentLineForm(RecordForm):
-    allocated = AmountField(label=_("kế hoạch vốn giao (đồng)"), unit_word="đồng")
-    disbursed = AmountField(label=_("đã giải ngân (đồng)"), unit_word="đồng")
+    allocated = AmountField(label=_("kế hoạch vốn giao (đồng)"), unit_word=_("đồng"))
+    disbursed = AmountField(label=_("đã giải ngân (đồng)"), unit_word=_("đồng"))
 
     class Meta(RecordMeta):
         model = InvestmentLine

@@ -50,7 +50,7 @@ class EnteredFigureForm(RecordForm):
         fields = ["code", "value", "approximate", "note"]
 
     def setup(self) -> None:
-        self.fields["code"].choices = [("", "— chọn chỉ tiêu —")] + [
+        self.fields["code"].choices = [("", _("— chọn chỉ tiêu —"))] + [
             (code, f"{label} ({code})") for code, label, _s in ENTERED_FIGURES
         ]
         self.fields["code"].error_messages["invalid_choice"] = _("Chỉ tiêu không hợp lệ.")

@@ -22,7 +22,7 @@ ENDED = (DossierStatus.RESOLVED, DossierStatus.WITHDRAWN, DossierStatus.REJECTED
 
 class DossierForm(RecordForm):
     unique_within_unit = (("code",), _("Mã hồ sơ này đã có ở đơn vị."))
-    fee = AmountField(label=_("phí, lệ phí (đồng)"), required=False, unit_word="đồng")
+    fee = AmountField(label=_("phí, lệ phí (đồng)"), required=False, unit_word=_("đồng"))
 
     class Meta(RecordMeta):
         model = Dossier

@@ -294,3 +294,12 @@ def test_navigation_links_to_every_section(clerk, cast):
     html = clerk.get(reverse("workspace", args=["21073", "2023"])).content.decode()
     for name in ("dossiers", "procedures", "people", "budget", "directives", "figures"):
         assert reverse(f"records_{name}_list", args=["21073", "2023"]) in html
+
+
+def test_writes_without_the_csrf_token_are_refused(cast):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(cast.clerk_a)
+    assert browser.post(BASE + "new/", person_data()).status_code == 403
+    assert not Person.objects.exists()
