@@ -21,7 +21,7 @@ import hashlib
 import os
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -111,6 +111,36 @@ def _source_font() -> str:
         if Path(path).exists():
             return path
     raise SigningError(_("Máy chủ chưa cài phông chữ cho chữ ký số (fonts-liberation)."))
+
+
+class Pkcs11Signer(ReportSigner):
+    """A key on a hardware token (the USB tokens of the government CA) through PKCS#11.
+
+    Needs the `python-pkcs11` package and the token's PKCS#11 module (or SoftHSM); not
+    installed by default and not exercised by the test suite. Callers are unchanged:
+    `sign_report(report=…, signer=Pkcs11Signer(lib=…, token_label=…, pin=…, cert_label=…), by=…)`.
+    """
+
+    def __init__(self, *, lib: str, token_label: str, pin: str, cert_label: str):
+        try:
+            from pyhanko.config.pkcs11 import TokenCriteria
+            from pyhanko.sign import pkcs11
+        except ImportError as exc:
+            raise SigningError(
+                _("Máy chủ chưa cài thư viện ký số bằng thiết bị (PKCS#11).")
+            ) from exc
+        try:
+            session = pkcs11.open_pkcs11_session(
+                lib, token_criteria=TokenCriteria(label=token_label), user_pin=pin
+            )
+        except Exception as exc:
+            raise SigningError(
+                _("Không mở được thiết bị ký số: mã PIN hoặc thiết bị không đúng.")
+            ) from exc
+        self._signer = pkcs11.PKCS11Signer(session, cert_label=cert_label)
+
+    def pyhanko_signer(self):
+        return self._signer
 
 
 @lru_cache(maxsize=1)
@@ -243,6 +273,7 @@ class VerifyResult:
     sha256: str
     signatures: list[SignatureCheck]
     error: str = ""
+    stored: list = field(default_factory=list)  # portal files with the same bytes
 
     @property
     def all_ok(self) -> bool:
@@ -255,6 +286,17 @@ def trust_roots() -> list:
 
     paths = list(getattr(settings, "CCHC_TRUST_ROOTS", []) or [])
     return list(load_certs_from_pemder(paths)) if paths else []
+
+
+def stored_copies(sha256: str, user) -> list[RenderedDocument]:
+    """Files the portal stored with exactly these bytes, among the units the user may see."""
+    from orgs.models import Unit
+
+    return list(
+        RenderedDocument.objects.filter(
+            sha256=sha256, report__unit__in=Unit.objects.visible_to(user)
+        ).select_related("report__unit", "report__period")
+    )
 
 
 def verify_pdf(data: bytes) -> VerifyResult:

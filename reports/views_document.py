@@ -272,7 +272,7 @@ def document_sign(request):
 @login_required
 def verify(request):
     """Upload any PDF: is each signature intact, who signed, when, trusted or not."""
-    from .signing import verify_pdf
+    from .signing import stored_copies, verify_pdf
 
     result = None
     form = VerifyForm()
@@ -281,6 +281,7 @@ def verify(request):
         form = VerifyForm(request.POST, request.FILES)
         if form.is_valid():
             result = verify_pdf(form.cleaned_data["file"].read())
+            result.stored = stored_copies(result.sha256, request.user)
         else:
             status = 400
     return render(request, "reports/verify.html", {"form": form, "result": result}, status=status)

@@ -44,6 +44,15 @@ def test_an_intact_signature_by_an_untrusted_ca_is_reported_distinctly(cast, cli
     assert 'data-level="warning"' in page
     assert "Chữ ký còn nguyên vẹn" in page and "không thuộc" in page
     assert "Ngô Văn Vương" in page and "UBND xã Bình Phước" in page
+    assert "Tệp trùng khớp với bản đã lưu trên cổng: Bản đã ký số (PDF) — Xã Bình Phước" in page
+
+
+def test_a_stored_copy_is_not_revealed_to_a_user_outside_the_unit(cast, client, signed_pdf):
+    data, _ca = signed_pdf
+    client.login(username="clerk.b", password=PASSWORD)
+    page = upload(client, data).content.decode()
+    assert 'data-level="warning"' in page
+    assert "trùng khớp" not in page
 
 
 def test_a_signature_chaining_to_a_configured_trust_root_is_valid(
