@@ -169,6 +169,20 @@ class CatalogueSource(Source):
             }
         }
 
+    def shared_sql(self, period):
+        from django.db import connection
+
+        qs = Procedure.objects.values("online_level").annotate(n=Count("pk")).order_by()
+        sql, params = qs.query.sql_with_params()
+        return connection.ops.compose_sql(sql, params).replace("%", "%%")
+
+    def from_rows(self, rows):
+        by_level = {r["online_level"]: int(r["n"]) for r in rows}
+        return {
+            "egov.procedures_online_partial": by_level.get(OnlineLevel.PARTIAL, 0),
+            "egov.procedures_online_full": by_level.get(OnlineLevel.FULL, 0),
+        }
+
     def records(self, code, *, unit_filter, period):
         level = {
             "egov.procedures_online_partial": OnlineLevel.PARTIAL,

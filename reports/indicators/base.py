@@ -100,6 +100,14 @@ class Source:
         """The records a count counts (drill-down), or None when it has no record list."""
         return None
 
+    def shared_sql(self, period) -> str | None:
+        """For a non-additive source: its query as PostgreSQL text (joined to the others'
+        in one round trip); `from_rows` turns its rows into {code: int}."""
+        return None
+
+    def from_rows(self, rows: list[dict]) -> dict[str, int]:
+        raise NotImplementedError
+
     def drillable(self) -> tuple[str, ...]:
         return ()
 
@@ -113,6 +121,10 @@ class Source:
         if not group_by_unit and None not in out:
             out[None] = {c: 0 for c in codes}
         return out
+
+
+_UNIT_MARKER = 987_654_321_012
+UNIT_PARAM = "= ANY(%s::bigint[])"
 
 
 class _AnyPeriod:
@@ -162,8 +174,7 @@ class QuerySource(Source):
     def codes(self) -> tuple[str, ...]:  # type: ignore[override]
         return tuple(m.code for m in self.measures(ANY_PERIOD))
 
-    def counts(self, *, unit_filter, period, group_by_unit):
-        measures = self.measures(period)
+    def _aggregates(self, measures: list[Measure]) -> dict:
         aggs = {}
         for m in measures:
             alias = m.code.replace(".", "__")
@@ -171,6 +182,11 @@ class QuerySource(Source):
                 aggs[alias] = Sum(m.sum_field, filter=m.q, default=0)
             else:
                 aggs[alias] = Count("pk", filter=m.q)
+        return aggs
+
+    def counts(self, *, unit_filter, period, group_by_unit):
+        measures = self.measures(period)
+        aggs = self._aggregates(measures)
         qs = self.base(period).filter(unit_filter)
         if group_by_unit:
             rows = qs.values("unit_id").annotate(**aggs).order_by()
@@ -180,6 +196,40 @@ class QuerySource(Source):
             {(k if k == "unit_id" else k.replace("__", ".")): v for k, v in r.items()} for r in rows
         ]
         return self.rows_to_counts(rows, [m.code for m in measures], group_by_unit)
+
+    def grouped_sql(self, period) -> str:
+        """The grouped aggregate as PostgreSQL text with every parameter inlined except the
+        units, left as `unit_id = ANY(%s)`. Compiled once per period window: building and
+        quoting a 30-aggregate query costs more than running it for one commune."""
+        key = (period.pk, period.start, period.end, period.year)
+        cache = self.__dict__.setdefault("_sql_cache", {})
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+        from django.db import connection
+
+        qs = (
+            self.base(period)
+            .filter(unit_id=_UNIT_MARKER)
+            .values("unit_id")
+            .annotate(**self._aggregates(self.measures(period)))
+            .order_by()
+        )
+        sql, params = qs.query.sql_with_params()
+        qn = connection.ops.quote_name
+        text = connection.ops.compose_sql(sql, params).replace("%", "%%")
+        # COUNT(pk) of a NOT NULL key is COUNT(*), which skips reading the column per row.
+        table, pk = qn(self.model._meta.db_table), qn(self.model._meta.pk.column)
+        text = text.replace(f"COUNT({table}.{pk}) FILTER", "COUNT(*) FILTER")
+        marker = f"= {_UNIT_MARKER}"
+        assert text.count(marker) == 1, text
+        # ::bigint[]: psycopg sends small ids as smallint[], and the cross-type comparison with
+        # the bigint column made the planner pick an index scan over 1M rows (4 s, not 1 s).
+        hit = text.replace(marker, UNIT_PARAM)
+        if len(cache) > 64:
+            cache.clear()
+        cache[key] = hit
+        return hit
 
     def _filters(self, period) -> dict[str, Q]:
         out = {m.code: (m.q if m.q is not None else Q()) for m in self.measures(period)}

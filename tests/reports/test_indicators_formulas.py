@@ -483,3 +483,16 @@ def test_another_period_does_not_see_this_periods_records(cast):
     PlanTask.objects.create(unit=cast.commune_a, period=cast.period, title="t")
     v = compute(cast.commune_a, q1)
     assert v["tthc.received_new"] == 0 and v["plan.tasks"] == 0
+
+
+def test_compute_many_for_a_few_units_ignores_the_records_of_others(cast):
+    w = local(2023, 4, 1)
+    make(
+        dossier(cast.commune_a, received=w),
+        dossier(cast.commune_b, received=w),
+        dossier(cast.commune_c, received=w),
+    )
+    many = compute_many([cast.commune_a, cast.commune_c], cast.period)
+    assert set(many) == {cast.commune_a.pk, cast.commune_c.pk}
+    assert many[cast.commune_a.pk]["tthc.received_new"] == 1
+    assert many[cast.commune_c.pk] == compute(cast.commune_c, cast.period)
