@@ -303,3 +303,9 @@ def test_writes_without_the_csrf_token_are_refused(cast):
     browser.force_login(cast.clerk_a)
     assert browser.post(BASE + "new/", person_data()).status_code == 403
     assert not Person.objects.exists()
+
+
+def test_htmx_search_updates_the_export_links_to_the_current_filter(clerk, cast):
+    make_person(cast.commune_a)
+    response = clerk.get(BASE + "?q=Bình", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="records-table")
+    assert f'href="{BASE}export.xlsx?q=B%C3%ACnh"' in response.content.decode()
