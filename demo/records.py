@@ -9,7 +9,9 @@ the catalogue by national code, entered figures, budget lines, quotas and narrat
 natural keys; records without a natural key (staff, tasks, surveys, …) are created only when the
 unit has none of that kind in the period. A second load therefore writes nothing. Records are
 written with bulk inserts, like an import: no per-record history (one ImportBatch per unit tells
-where the demo dossiers came from)."""
+where the demo dossiers came from). When anything was written, the indicator snapshots of the
+loaded periods are refreshed at once; then the 2023 reports are put in varied workflow states for
+the district's dashboard (through the workflow service) and the 2022 reports are accepted."""
 
 from __future__ import annotations
 
