@@ -22,8 +22,9 @@ def explained_rules(*, unit, period) -> dict[str, WarningExplanation]:
 
 
 def submission_problems(*, unit, period):
-    """The figures are recomputed now (never trust a stale snapshot at submission)."""
-    snap = snapshot_refresh(unit=unit, period=period)
+    """The figures are recomputed now (never trust a stale snapshot at submission); the
+    ancestors' snapshots follow through the usual debounced job."""
+    snap = snapshot_refresh(unit=unit, period=period, ancestors=False)
     findings = snapshot_findings(snap)
     explained = explained_rules(unit=unit, period=period)
     errors = [f for f in findings if f.severity == ERROR]
