@@ -24,11 +24,20 @@ def dossier_link_procedure(dossier: Dossier) -> None:
         dossier.procedure_name = procedure.name
 
 
+def _refresh_units_of(codes: set[str]) -> None:
+    unit_ids = (
+        Dossier.objects.filter(procedure_code__in=codes)
+        .values_list("unit_id", flat=True)
+        .distinct()
+        .order_by()
+    )
+    units = list(Unit.objects.filter(pk__in=list(unit_ids)))
+    transaction.on_commit(lambda: [records_changed(unit=u) for u in units])
+
+
 def procedure_sync_dossiers(procedure: Procedure, old: Procedure | None) -> None:
     """After a catalogue change: relink the procedure's dossiers and refresh their units."""
-    codes = {procedure.code} | ({old.code} if old is not None else set())
-    affected = Dossier.objects.filter(procedure_code__in=codes)
-    unit_ids = list(affected.values_list("unit_id", flat=True).distinct().order_by())
+    _refresh_units_of({procedure.code} | ({old.code} if old is not None else set()))
     Dossier.objects.filter(procedure_code=procedure.code).update(
         procedure=procedure, online_level=procedure.online_level
     )
@@ -36,5 +45,11 @@ def procedure_sync_dossiers(procedure: Procedure, old: Procedure | None) -> None
         Dossier.objects.filter(procedure_code=old.code).update(
             procedure=None, online_level=OnlineLevel.NONE
         )
-    units = list(Unit.objects.filter(pk__in=unit_ids))
-    transaction.on_commit(lambda: [records_changed(unit=u) for u in units])
+
+
+def procedure_unlink_dossiers(procedure: Procedure) -> None:
+    """After a catalogue entry is deleted: its dossiers fall back to level `none`."""
+    _refresh_units_of({procedure.code})
+    Dossier.objects.filter(procedure_code=procedure.code).update(
+        procedure=None, online_level=OnlineLevel.NONE
+    )

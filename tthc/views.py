@@ -8,7 +8,11 @@ from cchc_portal.crud import Column, Filter, Section, Total, TotalGroup, scopes
 
 from . import forms
 from .models import Dossier, Feedback, OnlineLevel, Procedure, Rating, SurveyResponse
-from .services_records import dossier_link_procedure, procedure_sync_dossiers
+from .services_records import (
+    dossier_link_procedure,
+    procedure_sync_dossiers,
+    procedure_unlink_dossiers,
+)
 
 PROCEDURES = Section(
     key="procedures",
@@ -45,6 +49,7 @@ PROCEDURES = Section(
         ),
     ),
     after_save=procedure_sync_dossiers,
+    after_delete=procedure_unlink_dossiers,
     help=_("Danh mục dùng chung của tỉnh; chỉ quản trị viên được thêm, sửa."),
 )
 

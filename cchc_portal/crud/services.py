@@ -177,4 +177,6 @@ def record_delete(
                 old.delete()
         except IntegrityError as exc:
             raise ValidationError(_("Không xóa được: bản ghi đang được dùng ở nơi khác.")) from exc
+        if section.after_delete is not None:
+            section.after_delete(old)
         _notify(section, unit, period, old)

@@ -68,6 +68,7 @@ class Section:
     # Optional hook run inside the saving transaction (e.g. denormalised fields).
     before_save: Callable[[Model], None] | None = None
     after_save: Callable[[Model, Model | None], None] | None = None
+    after_delete: Callable[[Model], None] | None = None
     extra: dict = field(default_factory=dict)
 
     @property

@@ -173,3 +173,14 @@ def test_deadline_typed_without_time_means_the_end_of_that_day(clerk, cast):
     assert response.status_code == 302
     due = timezone.localtime(Dossier.objects.get().due_at)
     assert (due.date(), due.hour, due.minute) == (dt.date(2023, 3, 3), 23, 59)
+
+
+def test_deleting_a_catalogue_entry_sets_its_dossiers_back_to_level_none(client, cast):
+    proc = Procedure.objects.create(code="1.001234", name="Khai sinh", online_level="full")
+    dossier = make_dossier(cast.commune_a, "HS-1", at(2023, 3, 1))
+    Dossier.objects.filter(pk=dossier.pk).update(procedure=proc, online_level="full")
+    client.force_login(cast.admin)
+    response = client.post(f"/u/21073/2023/tthc/procedures/{proc.pk}/delete/", {"version": "1"})
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert (dossier.online_level, dossier.procedure_id) == ("none", None)
