@@ -11,9 +11,5 @@ urlpatterns = [
         api.UnitPeriodIndicators.as_view(),
         name="api_indicators",
     ),
-    path(
-        "v1/units/<str:code>/periods/<str:period>/indicators/",
-        api.UnitPeriodIndicators.as_view(),
-    ),
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),
 ]
