@@ -366,18 +366,23 @@ def make_views(section: Section) -> dict:
             .select_related("history_user")
             .order_by("-history_date", "-history_id")
         )
-        if not records:
+        obj = (
+            section.scope.owned(
+                section.model._default_manager.all(), unit=request.unit, period=request.period
+            )
+            .filter(pk=pk)
+            .first()
+        )
+        if not records and obj is None:
             raise Http404
-        exists = section.scope.owned(
-            section.model._default_manager.all(), unit=request.unit, period=request.period
-        ).filter(pk=pk)
-        obj = exists.first()
+        batch = getattr(obj, "import_batch", None) if obj is not None else None
         ctx = _context(
             section,
             request,
             obj=obj,
             title=str(obj) if obj else str(records[0].instance),
             entries=record_history(section, records),
+            import_batch=batch,
             edit_url=_record_url(section, request, "edit", pk) if obj else None,
         )
         return render(request, "crud/history.html", ctx)

@@ -184,3 +184,28 @@ def test_deleting_a_catalogue_entry_sets_its_dossiers_back_to_level_none(client,
     assert response.status_code == 302
     dossier.refresh_from_db()
     assert (dossier.online_level, dossier.procedure_id) == ("none", None)
+
+
+def test_imported_dossier_without_form_history_has_a_history_page(clerk, cast):
+    from tthc.models import ImportBatch
+
+    batch = ImportBatch.objects.create(
+        kind="dossiers", unit=cast.commune_a, original_name="hoso-2023.xlsx", by=cast.clerk_a
+    )
+    Dossier.objects.bulk_create(
+        [
+            Dossier(
+                unit=cast.commune_a,
+                code="IMP-1",
+                procedure_code="1.0",
+                channel="online",
+                status="pending",
+                received_at=at(2023, 3, 1),
+                due_at=at(2023, 3, 3),
+                import_batch=batch,
+            )
+        ]
+    )
+    dossier = Dossier.objects.get()
+    html = clerk.get(f"{URL}{dossier.pk}/history/").content.decode()
+    assert "hoso-2023.xlsx" in html and 'id="no-history"' in html
