@@ -72,9 +72,6 @@ def section_resource(section: Section) -> type[resources.Resource]:
     for name in names:
         f = _model_field(section.model, name)
         label = labels.get(name) or section.field_label(name)
-        if "__" in name:
-            label = str(getattr(f, "verbose_name", label))
-            label = f"{section.field_label(name)} — {label}"
         attrs[name] = fields.Field(attribute=name, column_name=str(label), widget=_widget_for(f))
     attrs["Meta"] = type("Meta", (), {"fields": names, "export_order": names, "chunk_size": 2000})
     return type(f"{section.model.__name__}ExportResource", (resources.Resource,), attrs)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Model, QuerySet
 from django.forms import ModelForm
@@ -69,7 +69,6 @@ class Section:
     before_save: Callable[[Model], None] | None = None
     after_save: Callable[[Model, Model | None], None] | None = None
     after_delete: Callable[[Model], None] | None = None
-    extra: dict = field(default_factory=dict)
 
     @property
     def url_prefix(self) -> str:
@@ -93,14 +92,5 @@ class Section:
         return str(self.model._meta.verbose_name)
 
     def field_label(self, name: str) -> str:
-        model = self.model
-        parts = name.split("__")
-        f = None
-        for part in parts:
-            f = model._meta.get_field(part)
-            if f.is_relation and f.related_model is not None:
-                model = f.related_model
-        if len(parts) > 1:
-            first = self.model._meta.get_field(parts[0])
-            return str(first.verbose_name)
-        return str(getattr(f, "verbose_name", name))
+        """The verbose name of a column's field (of its first part for `person__full_name`)."""
+        return str(self.model._meta.get_field(name.split("__")[0]).verbose_name)
