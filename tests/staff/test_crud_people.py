@@ -309,3 +309,51 @@ def test_htmx_search_updates_the_export_links_to_the_current_filter(clerk, cast)
     make_person(cast.commune_a)
     response = clerk.get(BASE + "?q=Bình", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="records-table")
     assert f'href="{BASE}export.xlsx?q=B%C3%ACnh"' in response.content.decode()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_saves_of_one_version_let_exactly_one_through(cast):
+    import threading
+
+    from django.db import connection, connections
+
+    from cchc_portal.crud.services import ConcurrentEditError, record_save
+    from staff.views import PEOPLE
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    person = make_person(cast.commune_a)
+    outcomes: list[str] = []
+    barrier = threading.Barrier(2)
+
+    def save(position: str, user) -> None:
+        try:
+            copy = Person.objects.get(pk=person.pk)
+            copy.position = position
+            barrier.wait()
+            record_save(
+                section=PEOPLE,
+                instance=copy,
+                by=user,
+                unit=cast.commune_a,
+                period=cast.period,
+                expected_version=1,
+            )
+            outcomes.append("saved")
+        except ConcurrentEditError:
+            outcomes.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=save, args=("Bí thư", cast.clerk_a)),
+        threading.Thread(target=save, args=("Phó Bí thư", cast.approver_a)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["refused", "saved"]
+    person.refresh_from_db()
+    assert person.version == 2
