@@ -587,25 +587,31 @@ def _pg_import(
             [col["unit"], "code", *data_cols, "version", "created_at", "updated_at"]
             + [col["updated_by"], col["import_batch"]]
         )
-        sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in data_cols)
-        differs = f"({', '.join(f'{table}.{c}' for c in data_cols)}) IS DISTINCT FROM ({', '.join(f'EXCLUDED.{c}' for c in data_cols)})"
-        # One statement: insert new codes, update changed rows only, and count both
-        # (xmax = 0 on a freshly inserted row version).
+        stored = ", ".join(f"d.{c}" for c in data_cols)
+        unit_col, by_col, batch_col = col["unit"], col["updated_by"], col["import_batch"]
+        by_id = getattr(by, "pk", None)
+        cursor.execute(f"ANALYZE {_TEMP}")
+        # Changed rows: one UPDATE … FROM joined on (unit, code); unchanged rows are neither
+        # written nor locked, so re-importing a file costs a read-only join.
+        sets = ", ".join(f"{c} = i.{c}" for c in data_cols)
         cursor.execute(
-            f"""WITH up AS (
-                  INSERT INTO {table} ({insert_cols})
-                  SELECT %s, i.code, {incoming}, 1, %s, %s, %s, %s FROM {_TEMP} i
-                  ON CONFLICT ({col["unit"]}, code) DO UPDATE SET {sets},
-                      version = {table}.version + 1, updated_at = EXCLUDED.updated_at,
-                      {col["updated_by"]} = EXCLUDED.{col["updated_by"]},
-                      {col["import_batch"]} = EXCLUDED.{col["import_batch"]}
-                  WHERE {differs}
-                  RETURNING (xmax = 0) AS inserted)
-                SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted)
-                FROM up""",
-            [unit.pk, now, now, getattr(by, "pk", None), batch.pk],
+            f"""UPDATE {table} d SET {sets}, version = d.version + 1, updated_at = %s,
+                    {by_col} = %s, {batch_col} = %s
+                FROM {_TEMP} i
+                WHERE d.{unit_col} = %s AND d.code = i.code
+                  AND ({stored}) IS DISTINCT FROM ({incoming})""",
+            [now, by_id, batch.pk, unit.pk],
         )
-        created, updated = cursor.fetchone()
+        updated = cursor.rowcount
+        # New codes: existing ones are skipped by the unique index's pre-check, without
+        # writing or locking them (imports of a unit are serialised by the advisory lock).
+        cursor.execute(
+            f"""INSERT INTO {table} ({insert_cols})
+                SELECT %s, i.code, {incoming}, 1, %s, %s, %s, %s FROM {_TEMP} i
+                ON CONFLICT ({unit_col}, code) DO NOTHING""",
+            [unit.pk, now, now, by_id, batch.pk],
+        )
+        created = cursor.rowcount
         result.created, result.updated = created, updated
         result.unchanged = result.rows - created - updated
         if not (created or updated):
