@@ -37,6 +37,20 @@ def test_every_section_has_a_default_text_in_the_register_of_the_seed():
     assert "Bộ phận Một cửa" in narrative.DEFAULT_TEXTS["procedures"]
 
 
+def test_the_default_texts_quote_only_known_placeholders_so_they_save_unchanged(cast):
+    for key, text in narrative.DEFAULT_TEXTS.items():
+        assert narrative.unknown_placeholders(text) == [], key
+    row = narrative.narrative_save(
+        unit=cast.commune_a,
+        period=cast.period,
+        key="apparatus",
+        text=narrative.DEFAULT_TEXTS["apparatus"],
+        version=0,
+        by=cast.clerk_a,
+    )
+    assert row.version == 1
+
+
 def test_section_numbers_are_generated_with_six_pillars_and_no_gap():
     numbers = narrative.section_numbers()
     assert [numbers[k] for k in SECTION_KEYS] == [

@@ -135,6 +135,12 @@ def test_the_seed_figures_print_in_vietnamese_style(rendered):
         "43,60%",
         "có 114 nhiệm vụ được cấp trên giao",
         "5.158.000 đồng",
+        "bố trí 20/20 biên chế",
+        "cán bộ 11 người, công chức 09 người",
+        "Đại học 19 người",
+        "Trung cấp 17 người, Sơ cấp 03 người",
+        "6.648.000.000 đồng, bằng 118,61%",
+        "1.005.800.000/1.029.700.000 đồng, bằng 97,68%",
     ):
         assert figure in text, figure
     assert "99,04" not in text
