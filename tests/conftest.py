@@ -85,6 +85,11 @@ def celery_worker(transactional_db):
     app.conf.result_backend = redis_url
     app.conf.task_default_queue = queue
     app.conf.task_ignore_result = False
+    # Tasks bound before this point (any access to a task finalizes the app) took
+    # ignore_result=True from the settings; results are needed here.
+    ignored = {name: t.ignore_result for name, t in app.tasks.items()}
+    for t in app.tasks.values():
+        t.ignore_result = False
     app.loader.import_module("celery.contrib.testing.tasks")
     with start_worker(
         app,
@@ -98,6 +103,8 @@ def celery_worker(transactional_db):
         yield app
     app.conf.task_always_eager = True
     app.conf.task_ignore_result = True
+    for name, value in ignored.items():
+        app.tasks[name].ignore_result = value
 
 
 @dataclass

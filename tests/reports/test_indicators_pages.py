@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import pytest
-from django.core.cache import cache
 
 from reports.models import Job, Report, ReportState, WarningExplanation
 from reports.snapshots import snapshot_refresh
@@ -16,8 +16,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
+def _own_cache_keys(settings):
+    """Debounce keys under a prefix of this test only (never flush the shared Redis db, which
+    also holds Celery results of other tests)."""
+    default = {**settings.CACHES["default"], "KEY_PREFIX": f"h3t-{uuid.uuid4().hex}"}
+    settings.CACHES = {"default": default}
 
 
 def login(client, user):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+import uuid
 
 import pytest
-from django.core.cache import cache
 
 from orgs.models import Period
 from reports.indicators import compute, to_json
@@ -17,10 +17,11 @@ from tests.reports.test_indicators_formulas import dossier, local, make
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+def _own_cache_keys(settings):
+    """Debounce keys under a prefix of this test only (never flush the shared Redis db, which
+    also holds Celery results of other tests)."""
+    default = {**settings.CACHES["default"], "KEY_PREFIX": f"h3t-{uuid.uuid4().hex}"}
+    settings.CACHES = {"default": default}
 
 
 @pytest.mark.django_db
