@@ -263,3 +263,22 @@ def test_render_report_command_names_a_missing_unit(cast, tmp_path):
     with pytest.raises(CommandError, match="99999"):
         call_command("render_report", unit="99999", period="2023", out=str(tmp_path / "x.pdf"))
     assert Period.objects.filter(code="2023").exists()
+
+
+def test_the_text_block_keeps_the_decree_30_margins(rendered):
+    """Left 30 mm, right 15 mm, top 20 mm: measured on the words of a full body page."""
+    html = pdf_text(rendered[2], "-bbox", "-f", "2", "-l", "2")
+    boxes = [
+        tuple(float(v) for v in m)
+        for m in re.findall(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', html
+        )
+    ]
+    mm = 72 / 25.4
+    words = [b for b in boxes if b[1] > 20 * mm]  # below the top margin (page number above)
+    assert min(b[0] for b in words) == pytest.approx(30 * mm, abs=1.5)
+    assert max(b[2] for b in words) == pytest.approx(595.28 - 15 * mm, abs=1.5)
+    assert min(b[1] for b in words) >= 20 * mm
+    assert max(b[3] for b in words) <= 841.89 - 20 * mm
+    page_number = [b for b in boxes if b[3] <= 20 * mm]
+    assert page_number, "the page number sits in the top margin"
