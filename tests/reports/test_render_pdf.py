@@ -67,7 +67,8 @@ def pdf_text(data: bytes, *args: str) -> str:
 
 
 def flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
+    """One line; a line may break after a slash ("1.005.800.000/" | "1.029.700.000")."""
+    return re.sub(r"/ ", "/", re.sub(r"\s+", " ", text))
 
 
 @pytest.fixture
