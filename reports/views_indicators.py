@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from orgs.decorators import unit_period_view
@@ -27,16 +28,17 @@ from .snapshots import snapshot_findings, snapshot_get, snapshot_values, snapsho
 from .templatetags.cchc_format import format_number
 from .validation import ERROR, WARNING
 
-# Key figures of the reviewer's comparison of child units.
-KEY_CODES = (
-    "tthc.total",
-    "tthc.resolved_late",
-    "tthc.on_time_rate",
-    "tthc.online_rate",
-    "egov.online_service_rate",
-    "egov.digitized_components_rate",
-    "egov.digitized_results_rate",
+# Key figures of the reviewer's comparison of child units, with short column titles.
+KEY_COLUMNS = (
+    ("tthc.total", _lazy("Hồ sơ")),
+    ("tthc.resolved_late", _lazy("Trễ hạn")),
+    ("tthc.on_time_rate", _lazy("Đúng hạn")),
+    ("tthc.online_rate", _lazy("Nộp trực tuyến")),
+    ("egov.online_service_rate", _lazy("DVC trực tuyến")),
+    ("egov.digitized_components_rate", _lazy("Số hóa hồ sơ")),
+    ("egov.digitized_results_rate", _lazy("Số hóa kết quả")),
 )
+KEY_CODES = tuple(code for code, _title in KEY_COLUMNS)
 
 
 def _formula(ind) -> str:
@@ -135,7 +137,7 @@ def indicators(request):
                 if f.severity == WARNING
             ],
             "can_explain": request.can_edit and not locked,
-            "key_labels": [registry.get(c) for c in KEY_CODES],
+            "key_columns": [(registry.get(c), title) for c, title in KEY_COLUMNS],
             "child_rows": child_rows,
         },
     )
