@@ -590,7 +590,6 @@ def _pg_import(
         stored = ", ".join(f"d.{c}" for c in data_cols)
         unit_col, by_col, batch_col = col["unit"], col["updated_by"], col["import_batch"]
         by_id = getattr(by, "pk", None)
-        cursor.execute(f"ANALYZE {_TEMP}")
         # Changed rows: one UPDATE … FROM joined on (unit, code); unchanged rows are neither
         # written nor locked, so re-importing a file costs a read-only join.
         sets = ", ".join(f"{c} = i.{c}" for c in data_cols)
