@@ -9,7 +9,7 @@ warm-up of each:
   pipeline   what the worker does: indicators of this year and last year, narrative, context,
              templating, WeasyPrint, the two empty signature fields (pyHanko)
   stored     a second render of unchanged data through the service (served from storage)
-runs interleaved (weasy, pipeline, weasy, pipeline …), medians; target pipeline/weasy ≤ 1.25.
+runs interleaved in ABBA order (weasy, pipeline, pipeline, weasy …), medians; target pipeline/weasy ≤ 1.25.
 Writes docs/performance/render.md.
 """
 
@@ -32,7 +32,7 @@ TARGET = 1.25
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args()
 
     import django
@@ -44,7 +44,7 @@ def main() -> int:
     from orgs.models import Period, Unit
     from reports.rendering.context import build_context
     from reports.rendering.html import render_html
-    from reports.rendering.pdf import _weasy, html_to_pdf
+    from reports.rendering.pdf import _weasy, add_signature_fields, html_to_pdf, signature_box
     from reports.rendering.services import document_render
     from reports.services import report_get_or_create
     from tthc.models import Dossier
@@ -72,20 +72,24 @@ def main() -> int:
     pages = weasy()
     pipeline()  # warm-up of both
     t_weasy, t_pipe = [], []
-    for _ in range(args.runs):
-        t0 = time.perf_counter()
-        weasy()
-        t1 = time.perf_counter()
-        pipeline()
-        t2 = time.perf_counter()
-        t_weasy.append(t1 - t0)
-        t_pipe.append(t2 - t1)
+    for i in range(args.runs):
+        # ABBA order, so that a drift of the machine's load hits both sides alike.
+        for fn, bucket in ((weasy, t_weasy), (pipeline, t_pipe))[:: 1 if i % 2 == 0 else -1]:
+            t0 = time.perf_counter()
+            fn()
+            bucket.append(time.perf_counter() - t0)
     t0 = time.perf_counter()
     ctx = build_context(report=report)
     t_ctx = time.perf_counter() - t0
     t0 = time.perf_counter()
     render_html(ctx, for_print=True)
     t_html = time.perf_counter() - t0
+    bare, _n = html_to_pdf(html, with_fields=False)
+    document = HTML(string=html, base_url=str(ROOT)).render(stylesheets=[css], font_config=fonts)
+    where = signature_box(document)
+    t0 = time.perf_counter()
+    add_signature_fields(bare, where)
+    t_fields = time.perf_counter() - t0
 
     document_render(report=report, fmt="pdf")  # store it once
     t_stored = []
@@ -96,17 +100,20 @@ def main() -> int:
 
     mw, mp, ms = (statistics.median(x) for x in (t_weasy, t_pipe, t_stored))
     ratio = mp / mw
+    extra = (t_ctx + t_html + t_fields) / mw
     rows = [
         ("weasy — WeasyPrint alone, final HTML → PDF", mw),
         ("pipeline — indicators + narrative + context + template + WeasyPrint + fields", mp),
         ("  of which: context (indicators of 2 years, narrative, appendix)", t_ctx),
         ("  of which: templating to HTML", t_html),
+        ("  of which: the two empty signature fields (pyHanko)", t_fields),
         ("stored — second render of unchanged data (from storage)", ms),
     ]
     print(f"{pages} pages, {len(html) // 1024} KiB of HTML, medians of {args.runs} runs")
     for label, sec in rows:
         print(f"{label:<82} {sec * 1000:8.1f} ms")
     print(f"pipeline / weasy = {ratio:.3f} (target ≤ {TARGET})")
+    print(f"1 + (context + template + fields) / weasy = {1 + extra:.3f}")
 
     from django.db import connection
 
@@ -116,7 +123,7 @@ def main() -> int:
         "Command: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/cchc_bench "
         ".venv/bin/python bench/bench_render.py`",
         f"(the demo report of Xã Bình Phước {PERIOD}: {pages} A4 pages, {len(html) // 1024} KiB of "
-        f"HTML; medians of {args.runs} interleaved runs after one warm-up of each; "
+        f"HTML; medians of {args.runs} runs interleaved in ABBA order after one warm-up of each; "
         f"{connection.vendor} database; all in the same run).",
         "",
         "| measurement | median |",
@@ -124,7 +131,8 @@ def main() -> int:
     ]
     lines += [f"| {label.strip()} | {sec * 1000:.1f} ms |" for label, sec in rows]
     lines += [
-        f"| **pipeline / weasy** (target ≤ {TARGET}) | **{ratio:.3f}** |",
+        f"| **pipeline / weasy**, side by side (target ≤ {TARGET}) | **{ratio:.3f}** |",
+        f"| 1 + (context + template + fields) / weasy | {1 + extra:.3f} |",
         "",
         "- **weasy** is WeasyPrint on the final HTML of the same report, with the same parsed",
         "  print stylesheet and font configuration: the floor.",
@@ -144,7 +152,7 @@ def main() -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {out.relative_to(ROOT)}")
-    return 0 if ratio <= TARGET else 1
+    return 0 if max(ratio, 1 + extra) <= TARGET else 1
 
 
 if __name__ == "__main__":
