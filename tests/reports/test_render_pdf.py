@@ -283,3 +283,19 @@ def test_the_text_block_keeps_the_decree_30_margins(rendered):
     assert max(b[3] for b in words) <= 841.89 - 20 * mm
     page_number = [b for b in boxes if b[3] <= 20 * mm]
     assert page_number, "the page number sits in the top margin"
+
+
+def test_an_unknown_placeholder_in_stored_text_prints_a_marker_instead_of_failing(cast):
+    """E.g. an indicator renamed after the text was saved."""
+    from reports.models import NarrativeSection
+
+    NarrativeSection.objects.create(
+        unit=cast.commune_a,
+        period=cast.period,
+        key="causes",
+        text="- Chỉ tiêu cũ: {{ tthc.da_doi_ten }} hồ sơ.",
+    )
+    report = report_get_or_create(unit=cast.commune_a, period=cast.period)
+    doc = document_render(report=report, fmt="pdf")
+    with doc.file.open("rb") as fh:
+        assert "Chỉ tiêu cũ: {{ tthc.da_doi_ten }} hồ sơ." in flat(pdf_text(fh.read()))
