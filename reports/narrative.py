@@ -268,6 +268,15 @@ FIGURE_PATTERNS: list[tuple[re.Pattern, str]] = [
         (NUMBER + r"\s+phiếu khảo sát", "survey.responses"),
         (r"tiếp nhận(?: và xử lý)?\s+" + NUMBER + r"\s+lượt phản ánh", "feedback.received"),
         (r"thanh toán trực tuyến[^.;\n]*?được\s+" + NUMBER + r"\s+lượt", "egov.online_payments"),
+        (r"bố trí (?:đủ )?" + NUMBER + r"/\d+", "staff.filled"),
+        (r"\bcán bộ\s*:?\s*" + NUMBER + r"\s+người", "staff.cadres"),
+        (r"\bcông chức\s*:?\s*" + NUMBER + r"\s+người", "staff.civil_servants"),
+        (
+            r"người hoạt động (?:KCT|không chuyên trách)[^.;()\n]*?(?:gồm có|là)\s+"
+            + NUMBER
+            + r"\s+người",
+            "kct.total",
+        ),
     )
 ]
 

@@ -185,6 +185,22 @@ def test_a_hand_typed_late_count_that_contradicts_the_indicator_is_found():
     assert "III.2" in late.message and "18" in late.message
 
 
+def test_staff_figures_typed_in_the_seed_are_checked_against_the_records():
+    seed = (
+        "Đến nay, UBND xã đã bố trí đủ 20/20 biên chế theo quy định (trong đó: cán bộ 11 "
+        "người, công chức 09 người). Tổng số người hoạt động KCT xã gồm có 10 người."
+    )
+    right = {"staff.filled": 20, "staff.cadres": 11, "staff.civil_servants": 9, "kct.total": 10}
+    assert narrative.check_text(seed, values=right) == []
+    wrong = {"staff.filled": 19, "staff.cadres": 11, "staff.civil_servants": 8, "kct.total": 11}
+    found = {(f.code, f.typed, f.expected) for f in narrative.check_text(seed, values=wrong)}
+    assert found == {
+        ("staff.filled", "20", "19"),
+        ("staff.civil_servants", "09", "8"),
+        ("kct.total", "10", "11"),
+    }
+
+
 def test_matching_figures_and_placeholders_are_not_findings():
     text = (
         "Tổng số hồ sơ được tiếp nhận và giải quyết tại Bộ phận Một cửa là 1.962 hồ sơ "
