@@ -19,18 +19,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **opts):
+        from demo import records
         from demo import units as demo_units
 
         units = demo_units.load_units()
         periods = demo_units.load_periods()
         users = demo_units.load_users(units, opts["password"])
         if not opts["skip_records"]:
-            try:
-                from demo import records
-            except ImportError:
-                records = None
-            if records is not None:
-                records.load_all(units=units, periods=periods, stdout=self.stdout)
+            records.load_all(units=units, periods=periods, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(_("Dữ liệu mẫu đã sẵn sàng.")))
         self.stdout.write(_("Địa chỉ: http://127.0.0.1:8000/"))
         self.stdout.write(_("Tài khoản (mật khẩu: %(pw)s):") % {"pw": opts["password"]})
