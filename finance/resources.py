@@ -3,7 +3,7 @@ investment of a unit for a period."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources
 
 from staff.resources import _locked, _record_batch
@@ -42,7 +42,7 @@ class BudgetLineResource(_PeriodScoped):
         "Loại",
         widget=ChoiceWidget(
             BudgetKind.choices,
-            what=_("loại thu, chi"),
+            what=gettext_lazy("loại thu, chi"),
             extra={
                 "revenue": ("Tổng thu", "Thu ngân sách", "Thu NSNN"),
                 "ordinance_revenue": ("Thu pháp lệnh", "Thu theo pháp lệnh", "ordinance"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources
 
 from tthc.importing.widgets import ChoiceWidget, DateWidget, TextWidget, YesNoWidget
@@ -19,7 +19,7 @@ class PersonResource(resources.ModelResource):
         "Loại",
         widget=ChoiceWidget(
             StaffCategory.choices,
-            what=_("loại cán bộ"),
+            what=gettext_lazy("loại cán bộ"),
             extra={"kct": ("KCT", "Không chuyên trách", "Người hoạt động KCT")},
         ),
     )
@@ -29,7 +29,7 @@ class PersonResource(resources.ModelResource):
         "Trình độ chuyên môn",
         widget=ChoiceWidget(
             Education.choices,
-            what=_("trình độ chuyên môn"),
+            what=gettext_lazy("trình độ chuyên môn"),
             extra={
                 "postgraduate": ("Thạc sĩ", "Tiến sĩ"),
                 "elementary": ("Sơ cấp", "Chưa qua đào tạo"),
@@ -40,7 +40,9 @@ class PersonResource(resources.ModelResource):
         "political_theory",
         "Trình độ lý luận chính trị",
         widget=ChoiceWidget(
-            PoliticalTheory.choices, what=_("trình độ lý luận chính trị"), extra={"none": ("Chưa",)}
+            PoliticalTheory.choices,
+            what=gettext_lazy("trình độ lý luận chính trị"),
+            extra={"none": ("Chưa",)},
         ),
     )
     concurrent_post = fields.Field("concurrent_post", "Kiêm nhiệm", widget=TextWidget())

@@ -21,6 +21,7 @@ from django.core.files import File
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from orgs.models import Unit
 
@@ -79,7 +80,7 @@ parse_channel = make_choice(
         Channel.DIRECT: ("Trực tiếp", "direct", "Nộp trực tiếp", "tại quầy"),
         Channel.POSTAL: ("Bưu chính", "postal", "BCCI", "Bưu chính công ích", "post"),
     },
-    what=_("hình thức nộp"),
+    what=gettext_lazy("hình thức nộp"),
     allowed="Trực tuyến, Trực tiếp, Bưu chính (online, direct, postal)",
 )
 parse_status = make_choice(
@@ -89,7 +90,7 @@ parse_status = make_choice(
         DossierStatus.WITHDRAWN: ("Rút hồ sơ", "withdrawn", "Đã rút", "Công dân rút"),
         DossierStatus.REJECTED: ("Từ chối", "rejected", "Từ chối giải quyết", "Trả lại"),
     },
-    what=_("trạng thái"),
+    what=gettext_lazy("trạng thái"),
     allowed="Đã giải quyết, Đang giải quyết, Rút hồ sơ, Từ chối "
     "(resolved, pending, withdrawn, rejected)",
 )
@@ -103,7 +104,7 @@ parse_source = make_choice(
             "Cổng dịch vụ công quốc gia",
         ),
     },
-    what=_("nguồn"),
+    what=gettext_lazy("nguồn"),
     allowed="Một cửa tỉnh, Cổng DVC quốc gia (provincial, national)",
 )
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import Dossier, ImportBatch, OnlineLevel, Procedure
 from .base import Column, ImportProblem, ImportRefused, ImportResult, match_headers
@@ -31,7 +32,7 @@ parse_level = make_choice(
         OnlineLevel.PARTIAL: ("Một phần", "partial", "DVC một phần", "Mức độ 3", "Mức 3"),
         OnlineLevel.NONE: ("Không", "none", "Cung cấp thông tin", "Mức độ 2", "Mức 2"),
     },
-    what=_("mức độ DVC"),
+    what=gettext_lazy("mức độ DVC"),
     allowed="Toàn trình, Một phần, Không (full, partial, none)",
 )
 
