@@ -140,3 +140,20 @@ def test_cli_exits_non_zero_without_traceback(tmp_path):
     )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr and "Không mở được tệp" in result.stderr
+
+
+def test_imports_ask_once_for_recomputation_of_the_units_they_change(cast, tmp_path, monkeypatch):
+    import reports.recompute
+
+    calls = []
+    monkeypatch.setattr(
+        reports.recompute, "records_changed", lambda **kw: calls.append(kw["unit"].code)
+    )
+    path = write(tmp_path, csv_bytes(good_rows(3)))
+    call_command("import_dossiers", path, unit="21073", stdout=io.StringIO())
+    assert calls == ["21073"]
+    call_command("import_dossiers", path, unit="21073", stdout=io.StringIO())
+    assert calls == ["21073"]  # nothing changed, nothing to recompute
+    data = "Mã TTHC,Tên TTHC,Mức độ DVC\r\n1.000894,Khai sinh,Một phần\r\n9.9,Khác,Không\r\n"
+    call_command("import_procedures", write(tmp_path, data.encode(), "p.csv"), stdout=io.StringIO())
+    assert calls == ["21073", "21073"]

@@ -128,6 +128,7 @@ def procedures_import(
         result.seconds = time.perf_counter() - started
         return result
 
+    affected_units: set[int] = set()
     try:
         with transaction.atomic():
             existing = {
@@ -153,6 +154,11 @@ def procedures_import(
             codes = [p.code for p in new] + [p.code for p in changed]
             for i in range(0, len(codes), 5000):
                 chunk = codes[i : i + 5000]
+                affected_units.update(
+                    Dossier.objects.filter(procedure_code__in=chunk)
+                    .values_list("unit_id", flat=True)
+                    .distinct()
+                )
                 proc = Procedure.objects.filter(code=OuterRef("procedure_code"))
                 Dossier.objects.filter(procedure_code__in=chunk).update(
                     procedure_id=Subquery(proc.values("id")[:1]),
@@ -185,8 +191,9 @@ def procedures_import(
         from orgs.models import Unit
         from reports.recompute import records_changed
 
-        # The level of procedures changes every unit's online-service figures.
-        for unit in Unit.objects.filter(parent__isnull=True):
+        # A level changes the online-service figures of every unit with dossiers of that
+        # procedure; the catalogue counts of the others are refreshed by the nightly job.
+        for unit in Unit.objects.filter(pk__in=affected_units):
             records_changed(unit=unit)
     result.seconds = time.perf_counter() - started
     return result
