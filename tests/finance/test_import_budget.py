@@ -83,3 +83,11 @@ def test_investment_lines_import_by_project(cast):
     )
     assert result.ok, result.errors
     assert InvestmentLine.objects.get().disbursed == 1_500_000_000
+
+
+def test_same_kind_twice_in_one_file_is_an_error_naming_the_first_line(cast):
+    data = BUDGET + "Tổng thu,1,2,30/09/2023,Có\r\n"
+    result = run(cast, data.encode())
+    assert [(e.line, e.column) for e in result.errors] == [(5, "Loại")]
+    assert "Trùng với dòng 2" in result.errors[0].message
+    assert not BudgetLine.objects.exists()

@@ -87,17 +87,42 @@ def run_resource(
     # them here so that a bad value is reported against its column.
     flagged: set[int] = set()
     id_fields = {f.attribute: f for f in resource.get_import_fields()}
-    for attr in getattr(resource._meta, "import_id_fields", ()):
-        field = id_fields.get(attr)
-        if field is None or attr not in pos:
-            continue
+    id_attrs = [
+        a for a in getattr(resource._meta, "import_id_fields", ()) if a in id_fields and a in pos
+    ]
+    identities: list[tuple | None] = [() for _ in lines]
+    for attr in id_attrs:
+        field = id_fields[attr]
         col = keys.index(attr)
         for index, cells in enumerate(data):
             try:
-                field.widget.clean(cells[col])
+                value = field.widget.clean(cells[col])
             except ValueError as exc:
                 result.add_error(lines[index], written[attr], str(exc), limit=None)
                 flagged.add(index + 1)
+                identities[index] = None
+                continue
+            if identities[index] is not None:
+                identities[index] = (*identities[index], value)
+    # The same identity twice in one file would silently keep the last row: an error instead.
+    first_seen: dict[tuple, int] = {}
+    for index, identity in enumerate(identities):
+        if not identity:
+            continue
+        if identity in first_seen:
+            result.add_error(
+                lines[index],
+                written[id_attrs[0]],
+                _("Trùng với dòng %(first)s của tệp (%(what)s).")
+                % {
+                    "first": first_seen[identity],
+                    "what": ", ".join(written[a] for a in id_attrs),
+                },
+                limit=None,
+            )
+            flagged.add(index + 1)
+        else:
+            first_seen[identity] = lines[index]
     header_of = {label[k]: written[k] for k in keys}
     attr_header = {k: written[k] for k in keys}
 
