@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -75,9 +76,12 @@ def unknown_placeholders(text: str) -> list[str]:
 
 
 def document_values(*, unit, period) -> dict[str, str]:
-    """Printed values of the document placeholders."""
+    """Printed values of the document placeholders (Vietnamese whatever the interface
+    language: the editor's preview shows what the document prints)."""
+    with translation.override("vi"):
+        label = str(period.label)
     return {
-        "period.label": str(period.label),
+        "period.label": label,
         "period.start": fmt_date(period.start),
         "period.end": fmt_date(period.end),
         "period.year": str(period.year),

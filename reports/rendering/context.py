@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from orgs.models import Level, Unit
@@ -180,11 +181,15 @@ def layout_hash() -> str:
     return h.hexdigest()
 
 
+@translation.override("vi")
 def build_context(
     *, report: Report, values: dict | None = None, last_values: dict | None = None
 ) -> dict:
     """Everything the document prints, as strings and lists (no model objects inside the
-    printed parts), plus `data_hash`."""
+    printed parts), plus `data_hash`.
+
+    The document is an official Vietnamese text whatever language the user interface is in:
+    every translatable label it prints (period, sections, indicators) is taken in Vietnamese."""
     unit, period = report.unit, report.period
     if values is None:
         values = compute(unit, period)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..models import DocumentKind, Job, JobKind, RenderedDocument, Report
@@ -62,6 +63,7 @@ def document_store(
     return doc
 
 
+@translation.override("vi")  # the document is Vietnamese whatever the UI language
 def render_bytes(ctx: dict, fmt: str) -> tuple[bytes, int]:
     if fmt == "docx":
         from .docx import context_to_docx
