@@ -250,11 +250,10 @@ def import_is_async(job: Job) -> bool:
 
 
 def _job_progress_writer(job_id: int) -> tuple[Progress, Any]:
-    """Progress written through a second connection, so the browser sees it while the import's
-    own transaction is still open."""
-    conn = connections.create_connection(DEFAULT_DB_ALIAS)
+    """Progress written through a second connection (opened on first use), so the browser sees
+    it while the import's own transaction is still open. Returns (callback, closer)."""
     table = Job._meta.db_table
-    state = {"last": -1}
+    state: dict[str, Any] = {"last": -1, "conn": None}
 
     def progress(fraction: float, message: str) -> None:
         pct = max(1, min(99, int(fraction * 100)))
@@ -262,7 +261,9 @@ def _job_progress_writer(job_id: int) -> tuple[Progress, Any]:
             return
         state["last"] = pct
         try:
-            with conn.cursor() as cursor:
+            if state["conn"] is None:
+                state["conn"] = connections.create_connection(DEFAULT_DB_ALIAS)
+            with state["conn"].cursor() as cursor:
                 cursor.execute(
                     f"UPDATE {table} SET progress = %s, message = %s WHERE id = %s",
                     [pct, message[:300], job_id],
@@ -270,7 +271,11 @@ def _job_progress_writer(job_id: int) -> tuple[Progress, Any]:
         except Exception:  # progress is a courtesy; never fail an import over it
             pass
 
-    return progress, conn
+    def close() -> None:
+        if state["conn"] is not None:
+            state["conn"].close()
+
+    return progress, close
 
 
 def import_job_run(*, job_id: int, commit: bool) -> ImportResult | None:
@@ -282,7 +287,7 @@ def import_job_run(*, job_id: int, commit: bool) -> ImportResult | None:
         return ImportResult.from_dict(params["imported"])
     kind = params.get("import_kind", "")
     job_start(job)
-    progress, conn = _job_progress_writer(job.pk)
+    progress, close_progress = _job_progress_writer(job.pk)
     try:
         with job.input_file.open("rb") as f:
             result = run_import(
@@ -306,7 +311,7 @@ def import_job_run(*, job_id: int, commit: bool) -> ImportResult | None:
         )
         return None
     finally:
-        conn.close()
+        close_progress()
     params["imported" if commit else "preview"] = result.as_dict()
     Job.objects.filter(pk=job.pk).update(params=params)
     url = (

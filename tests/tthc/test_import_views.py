@@ -194,3 +194,19 @@ def test_large_file_is_checked_and_imported_by_a_celery_job(client, celery_worke
     client.post(url("import_confirm", cast.commune_a, kind="dossiers", job_id=job.pk))
     wait("imported")
     assert Dossier.objects.filter(unit=cast.commune_a).count() == 50
+
+
+@pytest.mark.django_db(transaction=True)
+def test_job_progress_is_written_outside_the_import_transaction():
+    from django.db import transaction
+
+    from tthc.services import _job_progress_writer
+
+    job = Job.objects.create(kind="import_dossiers")
+    progress, close = _job_progress_writer(job.pk)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        progress(0.42, "Đã đọc 42 000 dòng")
+        raise RuntimeError  # the import's transaction rolls back; the progress stays
+    close()
+    job.refresh_from_db()
+    assert (job.progress, job.message) == (42, "Đã đọc 42 000 dòng")
