@@ -210,3 +210,22 @@ def test_job_progress_is_written_outside_the_import_transaction():
     close()
     job.refresh_from_db()
     assert (job.progress, job.message) == (42, "Đã đọc 42 000 dòng")
+
+
+@pytest.mark.parametrize(
+    ("kind", "header"),
+    [
+        ("dossiers", "Ngày tiếp nhận"),
+        ("staff", "Trình độ lý luận chính trị"),
+        ("budget", "Kế hoạch (đồng)"),
+        ("investment", "Dự án, công trình"),
+    ],
+)
+def test_every_unit_import_kind_has_an_upload_page_and_templates(client, cast, kind, header):
+    login(client, cast.approver_a)
+    page = client.get(url("import_upload", cast.commune_a, kind=kind))
+    assert page.status_code == 200 and header in page.content.decode()
+    for fmt in ("csv", "xlsx"):
+        resp = client.get(url("import_template", cast.commune_a, kind=kind, fmt=fmt))
+        assert resp.status_code == 200 and resp["Content-Disposition"].endswith(f'.{fmt}"')
+    assert client.get(url("import_upload", cast.commune_a, kind="nope")).status_code == 404
