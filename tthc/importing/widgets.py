@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export import widgets
 
@@ -16,8 +17,13 @@ class ChoiceWidget(widgets.Widget):
 
     def __init__(self, choices, *, what: str, extra: dict[str, tuple[str, ...]] | None = None):
         extra = extra or {}
-        words = {str(v): (str(label), *extra.get(str(v), ())) for v, label in choices}
-        self.labels = {str(v): str(label) for v, label in choices}
+        # Labels are read in Vietnamese (the files' language) whatever language is active
+        # when the resource class is first imported; the English labels are accepted too.
+        with translation.override("vi"):
+            self.labels = {str(v): str(label) for v, label in choices}
+        with translation.override("en"):
+            english = {str(v): str(label) for v, label in choices}
+        words = {v: (label, english[v], *extra.get(v, ())) for v, label in self.labels.items()}
         self.parse = make_choice(words, what=what, allowed=", ".join(self.labels.values()))
         super().__init__()
 
