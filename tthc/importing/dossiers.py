@@ -450,7 +450,7 @@ class _Parser:
             self.result.warnings.append(
                 _(
                     "Mã TTHC «%(code)s» không có trong danh mục (%(count)s hồ sơ, dòng đầu tiên "
-                    "%(line)s): đã nhập với mức độ DVC «Không»."
+                    "%(line)s): hồ sơ được nhập với mức độ DVC «Không»."
                 )
                 % {"code": code, "count": count, "line": first}
             )
