@@ -269,6 +269,9 @@ class RenderedDocument(models.Model):
 class JobKind(models.TextChoices):
     IMPORT_DOSSIERS = "import_dossiers", _("Nhập hồ sơ TTHC")
     IMPORT_PROCEDURES = "import_procedures", _("Nhập danh mục TTHC")
+    IMPORT_STAFF = "import_staff", _("Nhập danh sách cán bộ, công chức")
+    IMPORT_BUDGET = "import_budget", _("Nhập thu, chi ngân sách")
+    IMPORT_INVESTMENT = "import_investment", _("Nhập vốn đầu tư công")
     RECOMPUTE = "recompute", _("Tính lại chỉ tiêu")
     RENDER_PDF = "render_pdf", _("Xuất báo cáo PDF")
     RENDER_DOCX = "render_docx", _("Xuất báo cáo DOCX")

@@ -144,7 +144,7 @@ IMPORT_KINDS: dict[str, ImportKind] = {
         ImportKind(
             "staff",
             gettext_lazy("Cán bộ, công chức, người hoạt động KCT"),
-            "import_staff",
+            JobKind.IMPORT_STAFF,
             description=gettext_lazy(
                 "Danh sách cán bộ, công chức; nhận diện theo họ tên và chức vụ."
             ),
@@ -152,13 +152,13 @@ IMPORT_KINDS: dict[str, ImportKind] = {
         ImportKind(
             "budget",
             gettext_lazy("Thu, chi ngân sách"),
-            "import_budget",
+            JobKind.IMPORT_BUDGET,
             description=gettext_lazy("Kế hoạch và thực hiện thu, chi ngân sách của kỳ báo cáo."),
         ),
         ImportKind(
             "investment",
             gettext_lazy("Vốn đầu tư công"),
-            "import_investment",
+            JobKind.IMPORT_INVESTMENT,
             description=gettext_lazy("Vốn giao và giải ngân theo dự án, công trình của kỳ."),
         ),
     )
