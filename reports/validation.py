@@ -310,21 +310,13 @@ def yoy_findings(values: dict, previous: dict | None) -> list[Finding]:
 
 
 def narrative_findings(*, unit, period, values: dict) -> list[Finding]:
-    """Figures typed in the narrative that contradict their indicator (SPEC §6), as warnings.
-
-    The narrative engine (reports/narrative.py) provides `check_figures`; without it there is
-    nothing to check."""
+    """Figures typed in the narrative that contradict their indicator (SPEC §6), as warnings."""
     if unit is None or period is None:
         return []
+    from .narrative import check_figures
+
     try:
-        from . import narrative
-    except ImportError:
-        return []
-    check = getattr(narrative, "check_figures", None)
-    if check is None:
-        return []
-    try:
-        found = list(check(unit=unit, period=period, values=values) or ())
+        found = list(check_figures(unit=unit, period=period, values=values) or ())
     except Exception:  # a fault in the narrative check must not stop the figures' checks
         logger.exception("narrative check_figures failed for %s %s", unit, period)
         return []
@@ -344,6 +336,33 @@ def narrative_findings(*, unit, period, values: dict) -> list[Finding]:
     return out
 
 
+def approximate_findings(*, unit, period) -> list[Finding]:
+    """V16: an entered figure marked approximate ("trên 80 lượt") is a warning to explain."""
+    if unit is None or period is None:
+        return []
+    from .models import EnteredFigure
+
+    figures = EnteredFigure.objects.filter(
+        unit__path__startswith=unit.path, period=period, approximate=True
+    ).values_list("code", flat=True)
+    out = []
+    for code in sorted(set(figures)):
+        if code not in registry:
+            continue
+        out.append(
+            Finding(
+                f"approximate.{code}",
+                WARNING,
+                _(
+                    "%(label)s là số ước tính (ví dụ «trên 80»): cần ghi rõ cách ước tính hoặc nhập số chính xác."
+                )
+                % {"label": registry.get(code).label},
+                (code,),
+            )
+        )
+    return out
+
+
 def validate(
     values: dict, *, previous: dict | None = None, unit=None, period=None
 ) -> list[Finding]:
@@ -351,6 +370,7 @@ def validate(
     findings = [f for rule in rules() if (f := rule.run(values)) is not None]
     findings += yoy_findings(values, previous)
     findings += narrative_findings(unit=unit, period=period, values=values)
+    findings += approximate_findings(unit=unit, period=period)
     return sorted(findings, key=lambda f: (f.severity != ERROR,))
 
 

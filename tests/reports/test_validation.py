@@ -235,3 +235,30 @@ def test_year_over_year_warning_from_records(cast):
     snap = snapshot_refresh(unit=cast.commune_a, period=cast.period)
     assert "yoy.plan.tasks" in {f["rule"] for f in snap.validation}
     assert compute(cast.commune_a, cast.period)["plan.tasks"] == 4
+
+
+def test_an_approximate_entered_figure_is_a_warning_and_an_exact_one_is_not(cast):
+    from reports.models import EnteredFigure
+
+    figure = EnteredFigure.objects.create(
+        unit=cast.commune_a,
+        period=cast.period,
+        code="legal.education_attendance",
+        value=120,
+        approximate=True,
+    )
+    values = compute(cast.commune_a, cast.period)
+    found = [
+        f
+        for f in validate(values, unit=cast.commune_a, period=cast.period)
+        if f.rule == "approximate.legal.education_attendance"
+    ]
+    assert len(found) == 1 and found[0].severity == WARNING
+    assert "số ước tính" in str(found[0].message)
+    figure.approximate = False
+    figure.save()
+    assert not [
+        f
+        for f in validate(values, unit=cast.commune_a, period=cast.period)
+        if f.rule.startswith("approximate.")
+    ]
