@@ -303,3 +303,39 @@ def test_a_docx_rendered_while_english_is_active_is_vietnamese(cast):
     assert "BÁO CÁO" in text
     assert "Cải cách thể chế" in text
     assert "Institutional reform" not in text
+
+
+@pytest.mark.django_db
+def test_a_report_signed_from_the_english_interface_carries_the_vietnamese_signing_reason(
+    cast, client
+):
+    import datetime as dt
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from reports.models import DocumentKind, Report, ReportState
+    from tests.reports.test_signing import P12_PASSWORD, make_test_ca_and_p12
+
+    report = report_get_or_create(unit=cast.commune_a, period=cast.period)
+    Report.objects.filter(pk=report.pk).update(
+        state=ReportState.ACCEPTED, doc_number=5, issued_on=dt.date(2024, 1, 5)
+    )
+    _ca, p12 = make_test_ca_and_p12()
+    english_client(client, cast.approver_a)
+    response = client.post(
+        reverse("document_sign", args=[cast.commune_a.code, cast.period.code]),
+        {
+            "certificate": SimpleUploadedFile("chu-ky.p12", p12, "application/x-pkcs12"),
+            "password": P12_PASSWORD,
+        },
+        follow=True,
+    )
+    assert "The report has been digitally signed" in response.content.decode()
+    signed = RenderedDocument.objects.get(kind=DocumentKind.SIGNED)
+    with signed.file.open("rb") as fh:
+        data = fh.read()
+    signature = PdfFileReader(BytesIO(data)).embedded_signatures[0]
+    assert str(signature.sig_object["/Reason"]) == "Ký ban hành báo cáo"
+    text = pdf_text(data)
+    assert "BÁO CÁO" in text and "Cải cách thể chế" in text
