@@ -39,7 +39,10 @@ def assemble() -> None:
     for name in BENCHES:
         f = ROOT / "docs" / "performance" / f"{name}.md"
         if f.exists():
-            parts.append(f.read_text(encoding="utf-8").strip() + "\n")
+            text = f.read_text(encoding="utf-8").strip()
+            if text.startswith("# "):  # nest a document with its own title under ours
+                text = "\n".join("#" + ln if ln.startswith("#") else ln for ln in text.splitlines())
+            parts.append(text + "\n")
     (ROOT / "docs" / "PERFORMANCE.md").write_text("\n".join(parts), encoding="utf-8")
 
 
