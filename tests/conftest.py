@@ -168,12 +168,21 @@ def chromium_driver():
 def browser_login(live_server, chromium_driver):
     """Log a user in through the real login page; returns a function(username, password)."""
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     def login(username: str, password: str = "pw-Secret-123"):
         chromium_driver.get(live_server.url + "/accounts/login/")
         chromium_driver.find_element(By.NAME, "username").send_keys(username)
         chromium_driver.find_element(By.NAME, "password").send_keys(password)
         chromium_driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        # Wait for the login POST to finish (the next page, or the error message), so that a
+        # following get() cannot abort it before the session cookie is set.
+        WebDriverWait(chromium_driver, 20).until(
+            lambda d: (
+                "/accounts/login/" not in d.current_url
+                or d.find_elements(By.CSS_SELECTOR, ".msg-error")
+            )
+        )
         return chromium_driver
 
     return login
