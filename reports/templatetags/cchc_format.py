@@ -104,3 +104,11 @@ def figure(value, kind: str = "count") -> str:
     if kind == "vnd":
         return vnd(value)
     return count(value)
+
+
+@register.filter
+def who(user) -> str:
+    """A user's full name, else the login, else "—" (imports by a command, deleted users)."""
+    if user is None:
+        return "—"
+    return user.get_full_name() or user.get_username()
