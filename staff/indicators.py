@@ -167,24 +167,24 @@ registry.add(
         bounded=False,
     ),
 )
-for _level, _label in Education.choices:
-    registry.add(
-        Indicator(
-            f"staff.edu.{_level}",
-            format_lazy("{}: {}", _("CBCC trình độ chuyên môn"), _label),
-            section=C,
-            formula=_("Cán bộ, công chức trong chức vụ cuối kỳ có trình độ này"),
+
+
+def _add_levels(prefix: str, choices, label, formula) -> None:
+    """One indicator per level of a breakdown (education, political theory)."""
+    for level, level_label in choices:
+        registry.add(
+            Indicator(
+                f"{prefix}.{level}",
+                format_lazy("{}: {}", label, level_label),
+                section=C,
+                formula=formula,
+            )
         )
-    )
-for _level, _label in PoliticalTheory.choices:
-    registry.add(
-        Indicator(
-            f"staff.pol.{_level}",
-            format_lazy("{}: {}", _("CBCC trình độ lý luận chính trị"), _label),
-            section=C,
-            formula=_("Cán bộ, công chức trong chức vụ cuối kỳ có trình độ này"),
-        )
-    )
+
+
+_CBCC_LEVEL = _("Cán bộ, công chức trong chức vụ cuối kỳ có trình độ này")
+_add_levels("staff.edu", Education.choices, _("CBCC trình độ chuyên môn"), _CBCC_LEVEL)
+_add_levels("staff.pol", PoliticalTheory.choices, _("CBCC trình độ lý luận chính trị"), _CBCC_LEVEL)
 registry.add(
     Indicator(
         "kct.total",
@@ -199,24 +199,11 @@ registry.add(
         formula=_("Người hoạt động không chuyên trách có kiêm nhiệm"),
     ),
 )
-for _level, _label in Education.choices:
-    registry.add(
-        Indicator(
-            f"kct.edu.{_level}",
-            format_lazy("{}: {}", _("Người HĐKCT trình độ chuyên môn"), _label),
-            section=C,
-            formula=_("Người hoạt động không chuyên trách cuối kỳ có trình độ này"),
-        )
-    )
-for _level, _label in PoliticalTheory.choices:
-    registry.add(
-        Indicator(
-            f"kct.pol.{_level}",
-            format_lazy("{}: {}", _("Người HĐKCT trình độ lý luận chính trị"), _label),
-            section=C,
-            formula=_("Người hoạt động không chuyên trách cuối kỳ có trình độ này"),
-        )
-    )
+_KCT_LEVEL = _("Người hoạt động không chuyên trách cuối kỳ có trình độ này")
+_add_levels("kct.edu", Education.choices, _("Người HĐKCT trình độ chuyên môn"), _KCT_LEVEL)
+_add_levels(
+    "kct.pol", PoliticalTheory.choices, _("Người HĐKCT trình độ lý luận chính trị"), _KCT_LEVEL
+)
 registry.add(
     Indicator(
         "training.attendances",
