@@ -197,6 +197,17 @@ class _Parser:
         header = self.headers_as_written.get(key, LABEL.get(key, key))
         self.result.add_error(line, header, message, limit=self.error_limit)
 
+    def required(self, line: int, key: str, parse, value):
+        """A required cell parsed, or None with the error recorded (empty or invalid)."""
+        try:
+            parsed = parse(value)
+        except ValueError as exc:
+            self.err(line, key, str(exc))
+            return None
+        if parsed is None:
+            self.err(line, key, _("Bắt buộc, không được để trống."))
+        return parsed
+
     def rows(self, f: IO[bytes], *, name: str, progress: Progress | None) -> Iterator[tuple]:
         result = self.result
         try:
@@ -234,6 +245,7 @@ class _Parser:
         unknown = self.unknown_procedures
         days = self.received_days
         err = self.err
+        required = self.required
         valid_from = self.unit.valid_from if self.unit else None
         valid_to = self.unit.valid_to if self.unit else None
         none_level = str(OnlineLevel.NONE)
@@ -289,24 +301,9 @@ class _Parser:
                         err(line, "procedure_name", _("Dài quá %(max)s ký tự.") % {"max": 500})
 
                 channel = status = received = due = resolved = None
-                try:
-                    channel = p_channel(values[i_channel])
-                    if channel is None:
-                        err(line, "channel", _("Bắt buộc, không được để trống."))
-                except ValueError as exc:
-                    err(line, "channel", str(exc))
-                try:
-                    status = p_status(values[i_status])
-                    if status is None:
-                        err(line, "status", _("Bắt buộc, không được để trống."))
-                except ValueError as exc:
-                    err(line, "status", str(exc))
-                try:
-                    received = p_dt(values[i_recv])
-                    if received is None:
-                        err(line, "received_at", _("Bắt buộc, không được để trống."))
-                except ValueError as exc:
-                    err(line, "received_at", str(exc))
+                channel = required(line, "channel", p_channel, values[i_channel])
+                status = required(line, "status", p_status, values[i_status])
+                received = required(line, "received_at", p_dt, values[i_recv])
                 try:
                     # A deadline without a time means the end of that day (SPEC §4).
                     due = p_due(values[i_due])
