@@ -200,9 +200,13 @@ def test_memory_stays_flat_as_the_sheet_grows():
 
 
 def test_broken_workbooks_are_refused_with_a_message():
-    out_of_order = workbook('<row r="1"><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row>')
-    with pytest.raises(ImportRefused, match="Không đọc được tệp Excel"):
+    out_of_order = workbook(
+        '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c></row>'
+        '<row r="3"><c r="B3"><v>1</v></c><c r="A3"><v>2</v></c></row>'
+    )
+    with pytest.raises(ImportRefused, match="Không đọc được tệp Excel") as refused:
         list(open_table(io.BytesIO(out_of_order), name="a.xlsx").rows)
+    assert refused.value.line == 3  # where it broke
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:  # a ZIP that is no workbook
         z.writestr("word/document.xml", "<w:document/>")

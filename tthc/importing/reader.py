@@ -195,18 +195,19 @@ def _xlsx_table(f: IO[bytes]) -> Table:
         try:
             yield from it
         except (XlsxError, ValueError, IndexError, UnicodeDecodeError) as exc:
-            raise _unreadable(exc) from exc
+            raise _unreadable(exc, line=sheet.row) from exc
 
     return Table("xlsx", list(first[1]), rows(), sheet.fraction)
 
 
-def _unreadable(exc: Exception) -> ImportRefused:
+def _unreadable(exc: Exception, *, line: int = 0) -> ImportRefused:
     log.info("unreadable XLSX: %r", exc)  # the technical detail, for whoever investigates
     return ImportRefused(
         _(
             "Không đọc được tệp Excel: tệp hỏng, có mật khẩu hoặc không phải bảng tính .xlsx. "
             "Hãy mở tệp trong Excel và lưu lại dạng .xlsx."
-        )
+        ),
+        line=line,
     )
 
 

@@ -214,6 +214,7 @@ class StreamingSheet:
         except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError, OSError) as exc:
             raise XlsxError(str(exc)) from exc
         self.state = {"read": 0}
+        self.row = 0  # the row being read, for an error's line
 
     def _parts(self) -> dict[str, str]:
         """The first sheet's part, and the shared strings' and styles' when present."""
@@ -263,7 +264,7 @@ class StreamingSheet:
                     if values is not None:
                         yield number, values
                     m = _ROW_NUMBER.search(row_attrs)
-                    number = int(m.group(1)) if m else number + 1
+                    number = self.row = int(m.group(1)) if m else number + 1
                     values = []
                     continue
                 if values is None:
