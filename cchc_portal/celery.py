@@ -19,6 +19,11 @@ app.conf.beat_schedule = {
         "task": "reports.tasks.refresh_open_periods",
         "schedule": crontab(hour=1, minute=30),
     },
+    # Delete uploads left at the preview stage (CCHC_IMPORT_KEEP_HOURS old) and their files.
+    "purge-abandoned-uploads-nightly": {
+        "task": "tthc.import_jobs_purge",
+        "schedule": crontab(hour=2, minute=15),
+    },
 }
 
 

@@ -154,6 +154,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Files above this many bytes are imported by a Celery job with a progress bar.
 CCHC_IMPORT_ASYNC_BYTES = int(os.environ.get("CCHC_IMPORT_ASYNC_BYTES", 2 * 1024 * 1024))
+# Uploads previewed but never imported are deleted (with their files) after this many hours.
+CCHC_IMPORT_KEEP_HOURS = int(os.environ.get("CCHC_IMPORT_KEEP_HOURS", 72))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

@@ -348,3 +348,28 @@ def import_job_status(job: Job) -> str:
     if job.params.get("preview") and job.status == JobStatus.DONE:
         return "previewed"
     return "running"
+
+
+IMPORT_JOB_KINDS = [spec.job_kind for spec in IMPORT_KINDS.values()]
+
+
+def import_jobs_purge(*, now=None) -> int:
+    """Delete upload jobs that never led to an import (a preview left unconfirmed, a refused or
+    failed file, a job whose worker died) once they are older than CCHC_IMPORT_KEEP_HOURS,
+    together with their stored files. Jobs that imported stay: they are the import log (and a
+    dossier import keeps its file in its ImportBatch). Returns how many jobs were deleted."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    cutoff = (now or timezone.now()) - timedelta(hours=settings.CCHC_IMPORT_KEEP_HOURS)
+    stale = Job.objects.filter(kind__in=IMPORT_JOB_KINDS, created_at__lt=cutoff).exclude(
+        params__has_key="imported"
+    )
+    deleted = 0
+    for job in stale.iterator():
+        if job.input_file:
+            job.input_file.delete(save=False)
+        job.delete()
+        deleted += 1
+    return deleted

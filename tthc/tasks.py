@@ -9,3 +9,11 @@ def import_run(job_id: int, commit: bool) -> None:
     from .services import import_job_run
 
     import_job_run(job_id=job_id, commit=commit)
+
+
+@shared_task(name="tthc.import_jobs_purge")
+def import_jobs_purge() -> int:
+    """Nightly: forget uploads that were previewed but never imported (and their files)."""
+    from .services import import_jobs_purge as purge
+
+    return purge()

@@ -229,3 +229,36 @@ def test_every_unit_import_kind_has_an_upload_page_and_templates(client, cast, k
         resp = client.get(url("import_template", cast.commune_a, kind=kind, fmt=fmt))
         assert resp.status_code == 200 and resp["Content-Disposition"].endswith(f'.{fmt}"')
     assert client.get(url("import_upload", cast.commune_a, kind="nope")).status_code == 404
+
+
+def test_abandoned_previews_are_purged_with_their_files_imports_stay(client, cast, settings):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tthc.services import import_jobs_purge
+
+    login(client, cast.clerk_a)
+    upload(client, cast.commune_a, csv_bytes(good_rows(2)))  # previewed, then left
+    upload(client, cast.commune_a, b"Ma ho so\r\n", name="hong.csv")  # refused by the preview
+    imported = upload(client, cast.commune_a, csv_bytes(good_rows(3)))
+    job_id = int(imported["Location"].rstrip("/").rsplit("/", 1)[-1])
+    client.post(url("import_confirm", cast.commune_a, kind="dossiers", job_id=job_id))
+    fresh = upload(client, cast.commune_a, csv_bytes(good_rows(1)))  # today's preview
+    fresh_id = int(fresh["Location"].rstrip("/").rsplit("/", 1)[-1])
+    assert Job.objects.count() == 4
+    old = timezone.now() - dt.timedelta(hours=settings.CCHC_IMPORT_KEEP_HOURS + 1)
+    Job.objects.exclude(pk=fresh_id).update(created_at=old)
+    stale = list(Job.objects.filter(created_at=old).exclude(pk=job_id))
+    storage = stale[0].input_file.storage
+    assert all(storage.exists(j.input_file.name) for j in stale)
+
+    assert import_jobs_purge() == 2
+    assert set(Job.objects.values_list("pk", flat=True)) == {job_id, fresh_id}
+    assert not any(storage.exists(j.input_file.name) for j in stale)
+    assert Dossier.objects.filter(unit=cast.commune_a).count() == 3  # nothing imported is lost
+    # The purged preview's page is gone (404), the import's page stays.
+    gone = url("import_preview", cast.commune_a, kind="dossiers", job_id=stale[0].pk)
+    assert client.get(gone).status_code == 404
+    kept = url("import_preview", cast.commune_a, kind="dossiers", job_id=job_id)
+    assert client.get(kept).status_code == 200
