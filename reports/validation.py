@@ -363,6 +363,54 @@ def approximate_findings(*, unit, period) -> list[Finding]:
     return out
 
 
+def as_of_findings(*, unit, period) -> list[Finding]:
+    """V13: a budget or investment figure whose "as of" date lies outside the report's period
+    is a warning: the report states one period, each figure must belong to it."""
+    if unit is None or period is None:
+        return []
+    from finance.indicators import BUDGET_CODES
+    from finance.models import BudgetLine, InvestmentLine
+
+    def outside(model):
+        return (
+            model.objects.filter(unit__path__startswith=unit.path, period=period)
+            .exclude(as_of__range=(period.start, period.end))
+            .select_related("unit")
+            .order_by("unit__code", "pk")
+        )
+
+    lines = [
+        (line, BUDGET_CODES[line.kind], line.get_kind_display()) for line in outside(BudgetLine)
+    ]
+    lines += [(line, "invest", line.project) for line in outside(InvestmentLine)]
+    out = []
+    for line, code, what in lines:
+        codes = (
+            ("invest.disbursed", "invest.disbursement_rate")
+            if code == "invest"
+            else (f"{code}_actual", f"{code}_rate")
+        )
+        out.append(
+            Finding(
+                f"as_of.{line._meta.model_name}.{line.pk}",
+                WARNING,
+                _(
+                    "«%(what)s» (%(unit)s): số liệu tính đến ngày %(as_of)s, ngoài kỳ báo cáo "
+                    "%(start)s – %(end)s. Hãy cập nhật số liệu của kỳ hoặc giải thích."
+                )
+                % {
+                    "what": what,
+                    "unit": line.unit.name,
+                    "as_of": line.as_of.strftime("%d/%m/%Y"),
+                    "start": period.start.strftime("%d/%m/%Y"),
+                    "end": period.end.strftime("%d/%m/%Y"),
+                },
+                codes,
+            )
+        )
+    return out
+
+
 def validate(
     values: dict, *, previous: dict | None = None, unit=None, period=None
 ) -> list[Finding]:
@@ -371,6 +419,7 @@ def validate(
     findings += yoy_findings(values, previous)
     findings += narrative_findings(unit=unit, period=period, values=values)
     findings += approximate_findings(unit=unit, period=period)
+    findings += as_of_findings(unit=unit, period=period)
     return sorted(findings, key=lambda f: (f.severity != ERROR,))
 
 

@@ -262,3 +262,51 @@ def test_an_approximate_entered_figure_is_a_warning_and_an_exact_one_is_not(cast
         for f in validate(values, unit=cast.commune_a, period=cast.period)
         if f.rule.startswith("approximate.")
     ]
+
+
+def test_v13_a_budget_or_investment_figure_dated_outside_the_period_is_a_warning(cast):
+    from finance.models import BudgetKind, BudgetLine, InvestmentLine
+
+    period = cast.period
+    inside = BudgetLine.objects.create(
+        unit=cast.commune_a,
+        period=period,
+        kind=BudgetKind.REVENUE,
+        plan=100,
+        actual=90,
+        as_of=period.end,
+    )
+    late = InvestmentLine.objects.create(
+        unit=cast.commune_a,
+        period=period,
+        project="Đường liên thôn",
+        allocated=1000,
+        disbursed=500,
+        as_of=period.end + dt.timedelta(days=40),  # last year's report, next year's figure
+    )
+
+    def v13(unit):
+        return [
+            f
+            for f in validate(compute(unit, period), unit=unit, period=period)
+            if f.rule.startswith("as_of.")
+        ]
+
+    found = v13(cast.commune_a)
+    assert [(f.rule, f.severity, f.codes) for f in found] == [
+        (
+            f"as_of.investmentline.{late.pk}",
+            WARNING,
+            ("invest.disbursed", "invest.disbursement_rate"),
+        )
+    ]
+    assert "Đường liên thôn" in str(found[0].message)
+    assert late.as_of.strftime("%d/%m/%Y") in str(found[0].message)
+    assert [f.rule for f in v13(cast.district)] == [found[0].rule]  # seen from above too
+    inside.as_of = period.start - dt.timedelta(days=1)
+    inside.save()
+    late.as_of = period.end
+    late.save()
+    assert [(f.rule, f.codes) for f in v13(cast.commune_a)] == [
+        (f"as_of.budgetline.{inside.pk}", ("budget.revenue_actual", "budget.revenue_rate"))
+    ]
