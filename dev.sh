@@ -30,7 +30,8 @@ find_python() {
 
 system_packages() {
   # Fonts metric-compatible with Times New Roman (the PDF embeds them), poppler for PDF text
-  # and page images, Chromium + driver for browser tests. Installed only when missing.
+  # and page images, Chromium + driver for browser tests, SoftHSM for the token-signing tests.
+  # Installed only when missing.
   local need=()
   fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation)
   command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
@@ -38,6 +39,7 @@ system_packages() {
   if [ "${1:-}" = "test" ]; then
     command -v chromium >/dev/null 2>&1 || need+=(chromium)
     command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+    command -v softhsm2-util >/dev/null 2>&1 || need+=(softhsm2)  # a PKCS#11 token for the signing tests
   fi
   [ ${#need[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

@@ -1,10 +1,10 @@
 """PAdES digital signatures of the report (pyHanko) and their verification.
 
 Callers depend on `ReportSigner` only: anything that can hand pyHanko a `signers.Signer`
-(key + certificate chain) plugs in. `Pkcs12Signer` reads a .p12/.pfx upload; a hardware token
-would be a subclass building `pyhanko.sign.pkcs11.PKCS11Signer` from a session, and a remote
-signing service a subclass returning a `signers.ExternalSigner`-style object — `sign_report`
-and the views do not change.
+(key + certificate chain) plugs in. `Pkcs12Signer` reads a .p12/.pfx upload; `Pkcs11Signer`
+uses a key on a hardware token through PKCS#11 (tested with SoftHSM); a remote signing service
+would be a subclass returning a `signers.ExternalSigner`-style object — `sign_report` and the
+views do not change.
 
 The rendered PDF already carries two empty signature fields over the signature block
 (reports/rendering/pdf.py): the signer's (`ChuKyNguoiKy`), filled here with a visible stamp
@@ -65,6 +65,9 @@ class ReportSigner(abc.ABC):
     def subject_organisation(self) -> str:
         return self.pyhanko_signer().signing_cert.subject.native.get("organization_name", "")
 
+    def close(self) -> None:  # noqa: B027 - most signers hold nothing to release
+        """Release what the signer holds (a token session); called once the PDF is signed."""
+
 
 class Pkcs12Signer(ReportSigner):
     """A PKCS#12 (.p12/.pfx) file and its password, held in memory for one signature."""
@@ -114,11 +117,12 @@ def _source_font() -> str:
 
 
 class Pkcs11Signer(ReportSigner):
-    """A key on a hardware token (the USB tokens of the government CA) through PKCS#11.
+    """A key on a hardware token (the USB tokens of the government CA, an HSM) through PKCS#11.
 
-    Needs the `python-pkcs11` package and the token's PKCS#11 module (or SoftHSM); not
-    installed by default and not exercised by the test suite. Callers are unchanged:
-    `sign_report(report=…, signer=Pkcs11Signer(lib=…, token_label=…, pin=…, cert_label=…), by=…)`.
+    Needs the `python-pkcs11` package (extra `pkcs11`) and the token's PKCS#11 module; the test
+    suite signs with a SoftHSM token (tests/reports/test_signing_pkcs11.py). Callers are
+    unchanged: `sign_report(report=…, signer=Pkcs11Signer(lib=…, token_label=…, pin=…,
+    cert_label=…), by=…)`; `sign_report` closes the session when done.
     """
 
     def __init__(self, *, lib: str, token_label: str, pin: str, cert_label: str):
@@ -137,10 +141,14 @@ class Pkcs11Signer(ReportSigner):
             raise SigningError(
                 _("Không mở được thiết bị ký số: mã PIN hoặc thiết bị không đúng.")
             ) from exc
+        self._session = session
         self._signer = pkcs11.PKCS11Signer(session, cert_label=cert_label)
 
     def pyhanko_signer(self):
         return self._signer
+
+    def close(self) -> None:
+        self._session.close()
 
 
 @lru_cache(maxsize=1)
@@ -234,10 +242,15 @@ def sign_report(*, report: Report, signer: ReportSigner, by) -> RenderedDocument
     with final.file.open("rb") as fh:
         pdf = fh.read()
     doc_settings = settings_for(report.unit)
-    organisation = doc_settings.organisation_name or signer.subject_organisation or str(report.unit)
-    signed = sign_pdf(
-        pdf, signer=signer, organisation=organisation, location=doc_settings.place_name
-    )
+    try:
+        organisation = (
+            doc_settings.organisation_name or signer.subject_organisation or str(report.unit)
+        )
+        signed = sign_pdf(
+            pdf, signer=signer, organisation=organisation, location=doc_settings.place_name
+        )
+    finally:
+        signer.close()
     with transaction.atomic():
         stored = document_store(
             report=report,
