@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "import_export",
     "simple_history",
     "django_htmx",
@@ -193,6 +194,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Indicators of administrative-reform reports per unit and period.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",  # the UI's assets come from our static files, not a CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }
 
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
