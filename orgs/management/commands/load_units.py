@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from orgs.models import Level, Unit
 
@@ -30,7 +31,9 @@ class Command(BaseCommand):
             from vietnam_provinces import legacy
         except ImportError:
             raise CommandError(
-                "Cần cài gói tuỳ chọn: pip install -e '.[units]' (vietnam-provinces, giấy phép GPL-3.0)."
+                _(
+                    "Cần cài gói tuỳ chọn: pip install -e '.[units]' (vietnam-provinces, giấy phép GPL-3.0)."
+                )
             ) from None
         code = int(opts["province"])
         with transaction.atomic():
@@ -38,7 +41,7 @@ class Command(BaseCommand):
                 n = self._load_legacy(legacy, code)
             else:
                 n = self._load_current(vp, code)
-        self.stdout.write(f"{n} đơn vị")
+        self.stdout.write(_("Đã nạp %(n)s đơn vị.") % {"n": n})
 
     def _upsert(self, code, name, level, parent, valid_from, valid_to):
         unit = Unit.objects.filter(code=code, valid_from=valid_from).first()
@@ -51,7 +54,9 @@ class Command(BaseCommand):
     def _load_legacy(self, legacy, code):
         prov = next((p for p in legacy.Province.iter_all() if int(p.code) == code), None)
         if prov is None:
-            raise CommandError(f"Không có tỉnh mã {code} trong danh mục trước 2025.")
+            raise CommandError(
+                _("Không có tỉnh mã %(code)s trong danh mục trước 2025.") % {"code": code}
+            )
         p = self._upsert(f"{code:02d}", prov.name, Level.PROVINCE, None, None, LEGACY_END)
         n = 1
         for d in legacy.District.iter_all():
@@ -68,7 +73,9 @@ class Command(BaseCommand):
     def _load_current(self, vp, code):
         prov = next((p for p in vp.Province.iter_all() if int(p.code) == code), None)
         if prov is None:
-            raise CommandError(f"Không có tỉnh mã {code} trong danh mục hiện hành.")
+            raise CommandError(
+                _("Không có tỉnh mã %(code)s trong danh mục hiện hành.") % {"code": code}
+            )
         p = self._upsert(f"{code:02d}", prov.name, Level.PROVINCE, None, REFORM_DAY, None)
         n = 1
         for w in vp.Ward.iter_by_province(prov.code):
