@@ -21,6 +21,16 @@ def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
+def _unfuzzy(entry: str) -> str:
+    """Drop the fuzzy flag (alone, or among others such as python-format) of a filled entry."""
+
+    def fix(m: re.Match) -> str:
+        flags = [f.strip() for f in m.group(1).split(",") if f.strip() != "fuzzy"]
+        return ("#, " + ", ".join(flags) + "\n") if flags else ""
+
+    return re.sub(r"^#,(.*)\n", fix, entry, flags=re.M)
+
+
 def main() -> int:
     table = {}
     for line in TSV.read_text(encoding="utf-8").splitlines():
@@ -40,7 +50,7 @@ def main() -> int:
         msgstr = unquote(m.group(2))
         if msgid and msgid in table:
             entry = entry[: m.start(2)] + quote(table[msgid]) + "\n"
-            entry = entry.replace("#, fuzzy\n", "")
+            entry = _unfuzzy(entry)
         elif msgid and not msgstr:
             missing.append(msgid)
         out.append(entry.rstrip("\n"))

@@ -270,3 +270,14 @@ def test_excel_workbook_with_shared_strings_and_date_cells_imports(cast):
     assert not result.ok
     assert [(e.line, e.column) for e in result.errors] == [(9, "Hình thức nộp")]
     assert not Dossier.objects.filter(code="HS-X2").exists()
+
+
+def test_progress_of_an_xlsx_table_grows_to_one():
+    table = open_table(io.BytesIO(big_sheet(12_000)), name="lon.xlsx")
+    seen = []
+    for line, _values in table.rows:
+        if line % 3_000 == 0:
+            seen.append(table.fraction())
+    assert line == 12_000 and len(seen) == 4
+    assert 0 < seen[0] < seen[1] < seen[2] <= seen[3] <= 1
+    assert table.fraction() == 1.0
