@@ -380,16 +380,16 @@ def as_of_findings(*, unit, period) -> list[Finding]:
         )
 
     lines = [
-        (line, BUDGET_CODES[line.kind], line.get_kind_display()) for line in outside(BudgetLine)
+        (line, line.get_kind_display(), (f"{code}_actual", f"{code}_rate"))
+        for line in outside(BudgetLine)
+        if (code := BUDGET_CODES[line.kind])
     ]
-    lines += [(line, "invest", line.project) for line in outside(InvestmentLine)]
+    lines += [
+        (line, line.project, ("invest.disbursed", "invest.disbursement_rate"))
+        for line in outside(InvestmentLine)
+    ]
     out = []
-    for line, code, what in lines:
-        codes = (
-            ("invest.disbursed", "invest.disbursement_rate")
-            if code == "invest"
-            else (f"{code}_actual", f"{code}_rate")
-        )
+    for line, what, codes in lines:
         out.append(
             Finding(
                 f"as_of.{line._meta.model_name}.{line.pk}",
