@@ -125,10 +125,6 @@ for _source in (
     registry.add_source(_source)
 
 
-def _sum(*codes):
-    return lambda v: sum(v.get(c) or 0 for c in codes)
-
-
 registry.add(
     Indicator(
         "staff.quota",
@@ -153,8 +149,7 @@ registry.add(
         _("Số cán bộ, công chức hiện có"),
         section=A,
         formula=_("cán bộ + công chức"),
-        derive=_sum("staff.cadres", "staff.civil_servants"),
-        depends=("staff.cadres", "staff.civil_servants"),
+        sum_of=("staff.cadres", "staff.civil_servants"),
     ),
     Indicator(
         "staff.fill_rate",

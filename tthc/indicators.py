@@ -194,10 +194,6 @@ class CatalogueSource(Source):
         return self.codes
 
 
-def _sum(*codes):
-    return lambda v: sum(v.get(c) or 0 for c in codes)
-
-
 for _source in (DossierSource(), FeedbackSource(), SurveySource(), CatalogueSource()):
     registry.add_source(_source)
 registry.add(
@@ -224,8 +220,7 @@ registry.add(
         _("Hồ sơ tiếp nhận mới trong kỳ"),
         section=P,
         formula=_("trực tuyến + trực tiếp + bưu chính"),
-        derive=_sum("tthc.received_online", "tthc.received_direct", "tthc.received_postal"),
-        depends=("tthc.received_online", "tthc.received_direct", "tthc.received_postal"),
+        sum_of=("tthc.received_online", "tthc.received_direct", "tthc.received_postal"),
     ),
     Indicator(
         "tthc.carried_over",
@@ -240,8 +235,7 @@ registry.add(
         _("Tổng số hồ sơ tiếp nhận và giải quyết"),
         section=P,
         formula=_("tiếp nhận mới + kỳ trước chuyển qua"),
-        derive=_sum("tthc.received_new", "tthc.carried_over"),
-        depends=("tthc.received_new", "tthc.carried_over"),
+        sum_of=("tthc.received_new", "tthc.carried_over"),
     ),
     Indicator(
         "tthc.resolved",
@@ -320,8 +314,7 @@ registry.add(
         _("Hồ sơ của TTHC có DVC trực tuyến"),
         section=E,
         formula=_("một phần + toàn trình"),
-        derive=_sum("egov.online_eligible.partial", "egov.online_eligible.full"),
-        depends=("egov.online_eligible.partial", "egov.online_eligible.full"),
+        sum_of=("egov.online_eligible.partial", "egov.online_eligible.full"),
     ),
     Indicator(
         "egov.online_eligible_online.partial", _("…trong đó nộp trực tuyến (một phần)"), section=E
@@ -334,8 +327,7 @@ registry.add(
         _("Hồ sơ DVC trực tuyến nộp trực tuyến"),
         section=E,
         formula=_("Hồ sơ của TTHC có DVC trực tuyến, nộp trực tuyến"),
-        derive=_sum("egov.online_eligible_online.partial", "egov.online_eligible_online.full"),
-        depends=("egov.online_eligible_online.partial", "egov.online_eligible_online.full"),
+        sum_of=("egov.online_eligible_online.partial", "egov.online_eligible_online.full"),
     ),
     Indicator(
         "egov.online_service_rate",
@@ -427,8 +419,7 @@ registry.add(
         _("TTHC cung cấp DVC trực tuyến"),
         section=E,
         formula=_("một phần + toàn trình"),
-        derive=_sum("egov.procedures_online_partial", "egov.procedures_online_full"),
-        depends=("egov.procedures_online_partial", "egov.procedures_online_full"),
+        sum_of=("egov.procedures_online_partial", "egov.procedures_online_full"),
         year_over_year=False,
     ),
     Indicator(

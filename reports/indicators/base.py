@@ -62,6 +62,8 @@ class Indicator:
     # other values, evaluated after the sources.
     derive: Callable[[dict], int | None] | None = field(default=None, compare=False)
     depends: tuple[str, ...] = ()
+    # The common derived count, a sum of other counts: sets `derive` and `depends` from it.
+    sum_of: tuple[str, ...] = ()
     # Drill-down: name of a records view that lists what this count counts (optional).
     drilldown: str | None = None
     # A rate whose numerator is a part of its denominator lies in 0–100 (validated); a rate of
@@ -69,6 +71,12 @@ class Indicator:
     bounded: bool = True
     # Compared with the same period last year (±50 % warning, SPEC §6).
     year_over_year: bool = True
+
+    def __post_init__(self):
+        if self.sum_of:
+            codes = self.sum_of
+            object.__setattr__(self, "derive", lambda v: sum(v.get(c) or 0 for c in codes))
+            object.__setattr__(self, "depends", codes)
 
     @property
     def is_rate(self) -> bool:

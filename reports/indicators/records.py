@@ -72,10 +72,6 @@ for _source in (PlanTaskSource(), DirectiveSource(), EnteredFigureSource()):
     registry.add_source(_source)
 
 
-def _sum(*codes):
-    return lambda v: sum(v.get(c) or 0 for c in codes)
-
-
 registry.add(
     Indicator(
         "plan.tasks",
@@ -121,8 +117,7 @@ registry.add(
         _("Nhiệm vụ cấp trên giao đã hoàn thành"),
         section=D,
         formula=_("đúng hạn + trễ hạn"),
-        derive=_sum("directives.done_on_time", "directives.done_late"),
-        depends=("directives.done_on_time", "directives.done_late"),
+        sum_of=("directives.done_on_time", "directives.done_late"),
     ),
     Indicator(
         "directives.in_progress",
