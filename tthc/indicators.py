@@ -35,8 +35,9 @@ class DossierSource(QuerySource):
     """All dossier counts of a (unit or subtree, period) in one aggregate over the dossier table.
 
     Window [lo, hi) is [start 00:00, end+1 00:00) local time (SPEC §4: dates are local; the
-    window's dates are inclusive). The rows that matter are those received before hi that were
-    received in the window or were still open at lo (carried over). A due date given without a
+    window's dates are inclusive). The rows that matter are `Dossier.objects.in_window(period)`:
+    those received before hi that were received in the window or were still open at lo (carried
+    over). A due date given without a
     time is stored by the importer as the end of that day, so `resolved_at <= due_at` is the
     on-time rule for both. Every count has one named filter, used by the aggregate and by the
     drill-down list alike.
@@ -45,11 +46,7 @@ class DossierSource(QuerySource):
     model = Dossier
 
     def base(self, period):
-        lo, hi = _window(period)
-        return Dossier.objects.filter(
-            Q(received_at__lt=hi)
-            & (Q(received_at__gte=lo) | Q(resolved_at__isnull=True) | Q(resolved_at__gte=lo))
-        )
+        return Dossier.objects.in_window(period)
 
     def _qs(self, period) -> dict[str, Q]:
         lo, hi = _window(period)

@@ -1,11 +1,19 @@
 """Procedure catalogue, one-stop dossiers, citizens' feedback and satisfaction surveys."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cchc_portal.db import UnitRecord
+
+if TYPE_CHECKING:
+    from orgs.models import Period
 
 
 class OnlineLevel(models.TextChoices):
@@ -96,6 +104,19 @@ class ImportBatch(models.Model):
         ordering = ["-at"]
 
 
+class DossierQuerySet(models.QuerySet):
+    def in_window(self, period: Period) -> DossierQuerySet:
+        """The dossiers a period's figures are about: received in its window [start 00:00,
+        day after end 00:00) local time, or received before it and still open at its start
+        (carried over). The one population of the dossier indicators, their drill-down lists
+        and the dossier records page."""
+        lo, hi = period.window_bounds()
+        return self.filter(
+            Q(received_at__lt=hi)
+            & (Q(received_at__gte=lo) | Q(resolved_at__isnull=True) | Q(resolved_at__gte=lo))
+        )
+
+
 class Dossier(UnitRecord):
     """One dossier received by the unit's one-stop shop (SPEC §4)."""
 
@@ -138,6 +159,8 @@ class Dossier(UnitRecord):
     )
 
     history = HistoricalRecords()
+
+    objects = DossierQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("hồ sơ TTHC")
