@@ -20,13 +20,13 @@ from django.views.decorators.http import require_POST
 from orgs.decorators import unit_period_view
 from orgs.models import Unit
 
-from .indicators import Kind, Section, registry
+from .indicators import Kind, Section, change_pct, registry
 from .indicators.compute import subtree_ids, unit_filter_for
 from .models import JobKind, Report, ReportState, WarningExplanation
 from .services import ensure_data_editable, job_create
 from .snapshots import snapshot_findings, snapshot_get, snapshot_values, snapshots_for
 from .templatetags.cchc_format import format_number
-from .validation import ERROR, WARNING
+from .validation import ERROR, WARNING, findings_by_code
 
 # Key figures of the reviewer's comparison of child units, with short column titles.
 KEY_COLUMNS = (
@@ -58,9 +58,7 @@ def _change(ind, now, before):
         return None
     if ind.kind == Kind.PERCENT:
         return Decimal(now) - Decimal(before)
-    if not before:
-        return None
-    return ((Decimal(now) - Decimal(before)) * 100 / Decimal(before)).quantize(Decimal("0.01"))
+    return change_pct(now, before)
 
 
 @unit_period_view
@@ -75,10 +73,7 @@ def indicators(request):
         e.rule: e
         for e in WarningExplanation.objects.filter(unit=unit, period=period).select_related("by")
     }
-    by_code: dict[str, list] = {}
-    for f in findings:
-        for c in f.codes:
-            by_code.setdefault(c, []).append(f)
+    by_code = findings_by_code(findings)
     drillable = {c for c in registry.codes() if registry.source_for(c) is not None}
     sections = []
     for section in Section:

@@ -10,7 +10,7 @@ Values: counts and VND as int, rates as Decimal (2 places, half-up) or None on a
 Each app contributes its definitions in its own `indicators.py` (loaded by `registry.load()`).
 """
 
-from .base import Indicator, Kind, Section, pct
+from .base import Indicator, Kind, Section, change_pct, pct
 from .compute import compute, compute_many, derive, from_json, raw_counts, to_json
 from .registry import registry
 
@@ -18,6 +18,7 @@ __all__ = [
     "Indicator",
     "Kind",
     "Section",
+    "change_pct",
     "compute",
     "compute_many",
     "derive",

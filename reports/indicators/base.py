@@ -34,7 +34,7 @@ HUNDRED = Decimal(100)
 TWO_PLACES = Decimal("0.01")
 
 
-def pct(numerator: int | None, denominator: int | None) -> Decimal | None:
+def pct(numerator: int | Decimal | None, denominator: int | Decimal | None) -> Decimal | None:
     """numerator / denominator as a percentage, Decimal, rounded half-up to 2 places.
 
     The one rounding rule of the portal: 1868/1886 = 99.0456… → 99.05 (the seed's hand-typed
@@ -44,6 +44,16 @@ def pct(numerator: int | None, denominator: int | None) -> Decimal | None:
     return (Decimal(numerator) * HUNDRED / Decimal(denominator)).quantize(
         TWO_PLACES, rounding=ROUND_HALF_UP
     )
+
+
+def change_pct(now: int | Decimal | None, before: int | Decimal | None) -> Decimal | None:
+    """The change from `before` to `now` as a percentage of `before` (year over year), with the
+    one rounding rule: (now − before) / before × 100, Decimal, half-up to 2 places, so
+    800 → 801 is +0.13 (0.125 rounded up, not to the even 0.12). None when `before` is zero or
+    missing, or `now` is missing."""
+    if now is None or not before:
+        return None
+    return pct(Decimal(now) - Decimal(before), before)
 
 
 @dataclass(frozen=True)

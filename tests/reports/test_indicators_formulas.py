@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from finance.models import BudgetKind, BudgetLine, InvestmentLine
 from orgs.models import Period
-from reports.indicators import compute, compute_many, registry, to_json
+from reports.indicators import change_pct, compute, compute_many, registry, to_json
 from reports.models import Directive, EnteredFigure, PlanTask
 from staff.models import (
     DisciplineCase,
@@ -496,3 +496,14 @@ def test_compute_many_for_a_few_units_ignores_the_records_of_others(cast):
     assert set(many) == {cast.commune_a.pk, cast.commune_c.pk}
     assert many[cast.commune_a.pk]["tthc.received_new"] == 1
     assert many[cast.commune_c.pk] == compute(cast.commune_c, cast.period)
+
+
+def test_the_change_against_last_year_rounds_half_up_and_is_null_without_a_base():
+    # 800 → 801 is +0.125 %: half-up gives 0.13 (the view and validation once gave 0.12)
+    assert change_pct(801, 800) == Decimal("0.13")
+    assert change_pct(799, 800) == Decimal("-0.13")
+    assert change_pct(1962, 1000) == Decimal("96.20")
+    assert change_pct(0, 5) == Decimal("-100.00")
+    assert change_pct(5, 0) is None
+    assert change_pct(5, None) is None
+    assert change_pct(None, 5) is None

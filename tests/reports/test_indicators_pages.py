@@ -171,3 +171,22 @@ def test_recompute_now_creates_a_job_and_shows_its_progress(
     assert f'id="job-{job.pk}"' in r.content.decode()
     job.refresh_from_db()
     assert job.status == "done"
+
+
+def test_the_change_against_last_year_rounds_half_up_like_every_percentage(client, cast):
+    from orgs.models import Period
+    from reports.models import EnteredFigure
+
+    last = Period.objects.create(
+        code="2022", start=dt.date(2021, 12, 15), end=dt.date(2022, 10, 31)
+    )
+    for period, value in ((last, 800), (cast.period, 801)):
+        EnteredFigure.objects.create(
+            unit=cast.commune_a, period=period, code="legal.education_attendance", value=value
+        )
+    login(client, cast.clerk_a)
+    html = client.get(url(cast.commune_a, cast.period)).content.decode()
+    row = html[html.index('data-code="legal.education_attendance"') :]
+    row = row[: row.index("</tr>")]
+    # 800 → 801 is +0,125 %: half-up gives 0,13 % (half-to-even printed 0,12 %)
+    assert '<td class="num change">0,13%</td>' in row
