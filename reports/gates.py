@@ -9,19 +9,23 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .models import Report, WarningExplanation
+from orgs.models import Period, Unit
+
+from .models import IndicatorSnapshot, Report, WarningExplanation
 from .snapshots import snapshot_findings, snapshot_refresh
-from .validation import ERROR, WARNING
+from .validation import ERROR, WARNING, Finding
 
 
-def explained_rules(*, unit, period) -> dict[str, WarningExplanation]:
+def explained_rules(*, unit: Unit, period: Period) -> dict[str, WarningExplanation]:
     return {
         e.rule: e
         for e in WarningExplanation.objects.filter(unit=unit, period=period).exclude(text="")
     }
 
 
-def submission_problems(*, unit, period):
+def submission_problems(
+    *, unit: Unit, period: Period
+) -> tuple[list[Finding], list[Finding], IndicatorSnapshot]:
     """The figures are recomputed now (never trust a stale snapshot at submission); the
     ancestors' snapshots follow through the usual debounced job."""
     snap = snapshot_refresh(unit=unit, period=period, ancestors=False)

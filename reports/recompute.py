@@ -14,22 +14,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
-from orgs.models import Period
+from orgs.models import Period, Unit
+
+from .tasks import pending_key, refresh_snapshot
 
 
 def debounce_seconds() -> int:
     return int(getattr(settings, "CCHC_RECOMPUTE_DEBOUNCE", 5))
 
 
-def pending_key(unit_id: int, period_id: int) -> str:
-    return f"indicators:recompute:{unit_id}:{period_id}"
-
-
-def records_changed(*, unit, period=None) -> int:
+def records_changed(*, unit: Unit, period: Period | None = None) -> int:
     """Schedule a debounced recomputation of the unit's indicator snapshots (and its
     ancestors'). Returns how many (unit, period) jobs were newly scheduled."""
-    from .tasks import refresh_snapshot
-
     periods = [period] if period is not None else list(Period.objects.open())
     delay = debounce_seconds()
     scheduled = 0

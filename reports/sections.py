@@ -26,3 +26,16 @@ PARTS: dict[str, object] = {
     "III": _("ĐÁNH GIÁ CHUNG"),
     "IV": _("PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM"),
 }
+
+
+def section_numbers() -> dict[str, str]:
+    """Generated numbers of the sections: {'procedures': 'II.2', 'direction': 'I', ...}."""
+    out: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+    for _key, part, _title in SECTIONS:
+        sizes[part] = sizes.get(part, 0) + 1
+    for key, part, _title in SECTIONS:
+        counts[part] = counts.get(part, 0) + 1
+        out[key] = f"{part}.{counts[part]}" if sizes[part] > 1 else part
+    return out

@@ -30,9 +30,7 @@ def _hash(values_json: dict) -> str:
     return hashlib.sha256(json.dumps(values_json, sort_keys=True).encode()).hexdigest()
 
 
-def _store(
-    units: list[Unit], period: Period, *, with_narrative: bool = True
-) -> dict[int, IndicatorSnapshot]:
+def _store(units: list[Unit], period: Period) -> dict[int, IndicatorSnapshot]:
     t0 = time.perf_counter()
     current = compute_many(units, period)
     last = period.same_period_last_year()
@@ -42,12 +40,7 @@ def _store(
     rows = []
     for u in units:
         values = current[u.pk]
-        findings = validate(
-            values,
-            previous=previous.get(u.pk),
-            unit=u if with_narrative else None,
-            period=period if with_narrative else None,
-        )
+        findings = validate(values, previous=previous.get(u.pk), unit=u, period=period)
         values_json = to_json(values)
         rows.append(
             IndicatorSnapshot(

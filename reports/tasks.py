@@ -17,10 +17,15 @@ RETRY = {
 }
 
 
+def pending_key(unit_id: int, period_id: int) -> str:
+    """The cache key that debounces the refresh of a (unit, period): set by
+    `reports.recompute.records_changed` when it schedules one, cleared when the refresh starts."""
+    return f"indicators:recompute:{unit_id}:{period_id}"
+
+
 @shared_task(**RETRY)
 def refresh_snapshot(unit_id: int, period_id: int) -> int | None:
     """Recompute the snapshot of a (unit, period) and its ancestors."""
-    from .recompute import pending_key
     from .snapshots import snapshot_refresh
 
     cache.delete(pending_key(unit_id, period_id))

@@ -16,29 +16,38 @@ from django.views.decorators.http import require_POST
 from orgs.decorators import unit_period_view
 from orgs.selectors import can_approve
 
-from . import narrative
 from .forms_document import DocumentSettingsForm, ReportNumberForm, SignForm, VerifyForm
 from .indicators import compute, registry
 from .models import DocumentKind, DocumentSettings, RenderedDocument, ReportState
+from .narrative.defaults import DEFAULT_TEXTS
+from .narrative.figures import check_text
+from .narrative.placeholders import (
+    DOCUMENT_PLACEHOLDERS,
+    document_values,
+    render_runs,
+    unknown_placeholders,
+)
+from .narrative.selectors import stored_sections
+from .narrative.services import narrative_reset, narrative_save
 from .rendering.context import build_context, default_settings
 from .rendering.formatting import fmt_value
 from .rendering.html import render_html, render_section_html
 from .rendering.services import document_render_enqueue, document_settings_save, report_number_save
-from .sections import SECTION_KEYS, SECTIONS
+from .sections import SECTION_KEYS, SECTIONS, section_numbers
 from .services import data_is_locked, report_get_or_create
 
 
 def _section_rows(request, values, *, posted: dict | None = None, errors: dict | None = None):
-    stored = narrative.stored_sections(unit=request.unit, period=request.period)
-    numbers = narrative.section_numbers()
-    doc_values = narrative.document_values(unit=request.unit, period=request.period)
+    stored = stored_sections(unit=request.unit, period=request.period)
+    numbers = section_numbers()
+    doc_values = document_values(unit=request.unit, period=request.period)
     rows = []
     for key, _part, title in SECTIONS:
         row = stored.get(key)
         text = (posted or {}).get(key)
         if text is None:
-            text = row.text if row else narrative.DEFAULT_TEXTS.get(key, "")
-        runs = narrative.render_runs(text, values=values, doc_values=doc_values)
+            text = row.text if row else DEFAULT_TEXTS.get(key, "")
+        runs = render_runs(text, values=values, doc_values=doc_values)
         rows.append(
             {
                 "key": key,
@@ -49,7 +58,7 @@ def _section_rows(request, values, *, posted: dict | None = None, errors: dict |
                 "is_default": row is None,
                 "preview": render_section_html([[r.__dict__ for r in p] for p in runs]),
                 "errors": (errors or {}).get(key, []),
-                "findings": narrative.check_text(text, values=values, section=key),
+                "findings": check_text(text, values=values, section=key),
             }
         )
     return rows
@@ -58,7 +67,7 @@ def _section_rows(request, values, *, posted: dict | None = None, errors: dict |
 def _placeholders(values: dict, doc_values: dict) -> list[dict]:
     out = [
         {"code": code, "label": label, "value": doc_values[code]}
-        for code, label in narrative.DOCUMENT_PLACEHOLDERS.items()
+        for code, label in DOCUMENT_PLACEHOLDERS.items()
     ]
     for ind in registry.all():
         out.append(
@@ -74,7 +83,7 @@ def _placeholders(values: dict, doc_values: dict) -> list[dict]:
 def _editor(request, *, posted=None, errors=None, status=200):
     report = report_get_or_create(unit=request.unit, period=request.period)
     values = compute(request.unit, request.period)
-    doc_values = narrative.document_values(unit=request.unit, period=request.period)
+    doc_values = document_values(unit=request.unit, period=request.period)
     return render(
         request,
         "reports/editor.html",
@@ -104,7 +113,7 @@ def section_save(request, key: str):
     text = request.POST.get("text", "")
     try:
         if request.POST.get("action") == "reset":
-            narrative.narrative_reset(
+            narrative_reset(
                 unit=request.unit,
                 period=request.period,
                 key=key,
@@ -113,7 +122,7 @@ def section_save(request, key: str):
             )
             messages.success(request, _("Đã khôi phục nội dung mặc định."))
         else:
-            narrative.narrative_save(
+            narrative_save(
                 unit=request.unit,
                 period=request.period,
                 key=key,
@@ -137,11 +146,11 @@ def section_preview(request, key: str):
         raise Http404
     text = request.POST.get("text", "")
     values = compute(request.unit, request.period)
-    doc_values = narrative.document_values(unit=request.unit, period=request.period)
-    runs = narrative.render_runs(text, values=values, doc_values=doc_values)
+    doc_values = document_values(unit=request.unit, period=request.period)
+    runs = render_runs(text, values=values, doc_values=doc_values)
     html = render_section_html([[r.__dict__ for r in p] for p in runs])
-    unknown = narrative.unknown_placeholders(text)
-    findings = narrative.check_text(text, values=values, section=key)
+    unknown = unknown_placeholders(text)
+    findings = check_text(text, values=values, section=key)
     return render(
         request,
         "reports/editor_preview.html",

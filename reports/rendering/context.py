@@ -23,11 +23,12 @@ from django.utils.translation import gettext as _
 
 from orgs.models import Level, Unit
 
-from .. import narrative
 from ..indicators import compute, registry
 from ..indicators.base import Section
 from ..models import DocumentSettings, Report, ReportState, SignerTitle
-from ..sections import PARTS, SECTIONS
+from ..narrative.placeholders import document_values, render_runs
+from ..narrative.selectors import section_texts
+from ..sections import PARTS, SECTIONS, section_numbers
 from .formatting import DASH, doc_number, fmt_change, fmt_date, fmt_value, vn_date_line
 
 # Bump when the layout changes in a way the template hash would not see.
@@ -145,7 +146,7 @@ def appendix_groups(values: dict, last: dict | None) -> list[dict]:
 
 def build_parts(texts: dict[str, str], values: dict, doc_values: dict) -> list[dict]:
     """Parts I–IV with generated numbers; a part with one section prints no sub-heading."""
-    numbers = narrative.section_numbers()
+    numbers = section_numbers()
     parts: list[dict] = []
     by_part: dict[str, dict] = {}
     for key, part, title in SECTIONS:
@@ -153,7 +154,7 @@ def build_parts(texts: dict[str, str], values: dict, doc_values: dict) -> list[d
             by_part[part] = {"numeral": part, "title": nfc(str(PARTS[part])), "sections": []}
             parts.append(by_part[part])
         number = numbers[key]
-        paragraphs = narrative.render_runs(texts.get(key, ""), values=values, doc_values=doc_values)
+        paragraphs = render_runs(texts.get(key, ""), values=values, doc_values=doc_values)
         by_part[part]["sections"].append(
             {
                 "key": key,
@@ -204,8 +205,8 @@ def build_context(
     issued_year = (report.issued_on or period.deadline or period.end).year
     kind = unit.kind_word.lower()
     unit_phrase = f"UBND {kind} {unit.short_name}"
-    doc_values = narrative.document_values(unit=unit, period=period)
-    texts = narrative.section_texts(unit=unit, period=period)
+    doc_values = document_values(unit=unit, period=period)
+    texts = section_texts(unit=unit, period=period)
     if report.issued_on:
         annex_ref = f"{number}/{symbol} ngày {fmt_date(report.issued_on)}"
     else:

@@ -8,10 +8,21 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from reports import narrative
+from reports.indicators import registry
 from reports.models import NarrativeSection, Report, ReportState
+from reports.narrative.defaults import DEFAULT_TEXTS
+from reports.narrative.figures import check_figures, check_text, mismatches
+from reports.narrative.placeholders import (
+    document_values,
+    parse_placeholders,
+    render_runs,
+    unknown_placeholders,
+)
+from reports.narrative.selectors import section_texts
+from reports.narrative.services import narrative_save
 from reports.rendering.formatting import doc_number, fmt_change, vn_date_line
-from reports.sections import SECTION_KEYS
+from reports.sections import SECTION_KEYS, section_numbers
+from reports.validation import WARNING
 
 pytestmark = pytest.mark.django_db
 
@@ -27,24 +38,24 @@ SEED_VALUES = {
 
 
 def doc_values(cast):
-    return narrative.document_values(unit=cast.commune_a, period=cast.period)
+    return document_values(unit=cast.commune_a, period=cast.period)
 
 
 def test_every_section_has_a_default_text_in_the_register_of_the_seed():
     for key in SECTION_KEYS:
-        assert narrative.DEFAULT_TEXTS[key].strip(), key
-    assert "{{ tthc.total }}" in narrative.DEFAULT_TEXTS["procedures"]
-    assert "Bộ phận Một cửa" in narrative.DEFAULT_TEXTS["procedures"]
+        assert DEFAULT_TEXTS[key].strip(), key
+    assert "{{ tthc.total }}" in DEFAULT_TEXTS["procedures"]
+    assert "Bộ phận Một cửa" in DEFAULT_TEXTS["procedures"]
 
 
 def test_the_default_texts_quote_only_known_placeholders_so_they_save_unchanged(cast):
-    for key, text in narrative.DEFAULT_TEXTS.items():
-        assert narrative.unknown_placeholders(text) == [], key
-    row = narrative.narrative_save(
+    for key, text in DEFAULT_TEXTS.items():
+        assert unknown_placeholders(text) == [], key
+    row = narrative_save(
         unit=cast.commune_a,
         period=cast.period,
         key="apparatus",
-        text=narrative.DEFAULT_TEXTS["apparatus"],
+        text=DEFAULT_TEXTS["apparatus"],
         version=0,
         by=cast.clerk_a,
     )
@@ -52,7 +63,7 @@ def test_the_default_texts_quote_only_known_placeholders_so_they_save_unchanged(
 
 
 def test_section_numbers_are_generated_with_six_pillars_and_no_gap():
-    numbers = narrative.section_numbers()
+    numbers = section_numbers()
     assert [numbers[k] for k in SECTION_KEYS] == [
         "I",
         "II.1",
@@ -70,11 +81,11 @@ def test_section_numbers_are_generated_with_six_pillars_and_no_gap():
 
 def test_parser_finds_every_placeholder_with_or_without_spaces():
     text = "Tổng {{ tthc.total }} hồ sơ, {{tthc.resolved}} đã giải quyết, {{  period.label  }}."
-    assert narrative.parse_placeholders(text) == ["tthc.total", "tthc.resolved", "period.label"]
+    assert parse_placeholders(text) == ["tthc.total", "tthc.resolved", "period.label"]
 
 
 def test_placeholders_print_live_values_in_vietnamese_style(cast):
-    runs = narrative.render_runs(
+    runs = render_runs(
         "Tổng số {{ tthc.total }} hồ sơ, đạt {{ tthc.on_time_rate }} ({{ period.label }}).",
         values=SEED_VALUES,
         doc_values=doc_values(cast),
@@ -84,35 +95,31 @@ def test_placeholders_print_live_values_in_vietnamese_style(cast):
 
 
 def test_small_counts_print_with_two_digits_as_in_official_reports(cast):
-    runs = narrative.render_runs(
+    runs = render_runs(
         "đang trong hạn {{ directives.in_progress }} nhiệm vụ",
         values={"directives.in_progress": 2},
         doc_values={},
     )
-    if "directives.in_progress" in narrative.registry:
+    if "directives.in_progress" in registry:
         assert runs[0][1].text == "02"
 
 
 def test_a_missing_value_prints_a_dash(cast):
-    runs = narrative.render_runs(
-        "Tỷ lệ {{ tthc.on_time_rate }}", values={}, doc_values=doc_values(cast)
-    )
+    runs = render_runs("Tỷ lệ {{ tthc.on_time_rate }}", values={}, doc_values=doc_values(cast))
     assert runs[0][-1].text == "—"
 
 
 def test_an_unknown_placeholder_is_a_visible_marker_not_a_crash(cast):
-    runs = narrative.render_runs(
+    runs = render_runs(
         "Có {{ tthc.khong_co }} hồ sơ", values=SEED_VALUES, doc_values=doc_values(cast)
     )
     marker = [r for r in runs[0] if r.kind == "unknown"]
     assert marker and marker[0].text == "{{ tthc.khong_co }}"
-    assert narrative.unknown_placeholders("{{ tthc.khong_co }} {{ tthc.total }}") == [
-        "tthc.khong_co"
-    ]
+    assert unknown_placeholders("{{ tthc.khong_co }} {{ tthc.total }}") == ["tthc.khong_co"]
 
 
 def test_italic_and_bold_marks_become_runs(cast):
-    runs = narrative.render_runs(
+    runs = render_runs(
         "- *Về TTHC:* có **{{ tthc.total }}** hồ sơ", values=SEED_VALUES, doc_values={}
     )[0]
     assert (runs[1].text, runs[1].italic) == ("Về TTHC:", True)
@@ -121,7 +128,7 @@ def test_italic_and_bold_marks_become_runs(cast):
 
 def test_saving_an_unknown_placeholder_is_refused_and_nothing_is_stored(cast):
     with pytest.raises(ValidationError) as err:
-        narrative.narrative_save(
+        narrative_save(
             unit=cast.commune_a,
             period=cast.period,
             key="procedures",
@@ -135,7 +142,7 @@ def test_saving_an_unknown_placeholder_is_refused_and_nothing_is_stored(cast):
 
 def test_saving_stores_nfc_text_and_the_next_save_needs_the_new_version(cast):
     decomposed = "Xa\u0303 Bi\u0300nh Phươ\u0301c {{ tthc.total }}"
-    row = narrative.narrative_save(
+    row = narrative_save(
         unit=cast.commune_a,
         period=cast.period,
         key="procedures",
@@ -145,23 +152,23 @@ def test_saving_stores_nfc_text_and_the_next_save_needs_the_new_version(cast):
     )
     assert row.version == 1
     assert row.text == "Xã Bình Phước {{ tthc.total }}"
-    texts = narrative.section_texts(unit=cast.commune_a, period=cast.period)
+    texts = section_texts(unit=cast.commune_a, period=cast.period)
     assert texts["procedures"] == row.text
-    assert texts["direction"] == narrative.DEFAULT_TEXTS["direction"]
+    assert texts["direction"] == DEFAULT_TEXTS["direction"]
 
 
 def test_a_concurrent_edit_is_detected_not_overwritten(cast):
     kwargs = dict(unit=cast.commune_a, period=cast.period, key="egov", by=cast.clerk_a)
-    narrative.narrative_save(text="Bản của người thứ nhất.", version=0, **kwargs)
+    narrative_save(text="Bản của người thứ nhất.", version=0, **kwargs)
     with pytest.raises(ValidationError, match="người khác"):
-        narrative.narrative_save(text="Bản của người thứ hai.", version=0, **kwargs)
+        narrative_save(text="Bản của người thứ hai.", version=0, **kwargs)
     assert NarrativeSection.objects.get(key="egov").text == "Bản của người thứ nhất."
 
 
 def test_the_narrative_of_a_submitted_report_cannot_be_changed(cast):
     Report.objects.create(unit=cast.commune_a, period=cast.period, state=ReportState.SUBMITTED)
     with pytest.raises(ValidationError, match="đã gửi"):
-        narrative.narrative_save(
+        narrative_save(
             unit=cast.commune_a,
             period=cast.period,
             key="egov",
@@ -177,12 +184,19 @@ def test_a_hand_typed_late_count_that_contradicts_the_indicator_is_found():
         "Số hồ sơ đã giải quyết: 1886 hồ sơ (trong đó: giải quyết trước hạn 1868 hồ sơ, "
         "đạt tỷ lệ 99,04 %, trễ hạn 18 hồ sơ)."
     )
-    findings = narrative.check_text(text, values=SEED_VALUES, section="limitations")
-    found = {(f.code, f.typed) for f in findings}
-    assert found == {("tthc.resolved_late", "17"), ("tthc.on_time_rate", "99,04")}
-    late = next(f for f in findings if f.code == "tthc.resolved_late")
+    found = mismatches(text, values=SEED_VALUES, section="limitations")
+    assert {(m.code, m.typed) for m in found} == {
+        ("tthc.resolved_late", "17"),
+        ("tthc.on_time_rate", "99,04"),
+    }
+    late = next(m for m in found if m.code == "tthc.resolved_late")
     assert late.expected == "18"
     assert "III.2" in late.message and "18" in late.message
+    # the editor and validation show them as warnings, one per mismatch
+    findings = check_text(text, values=SEED_VALUES, section="limitations")
+    assert [(f.rule, f.severity, f.codes, f.message) for f in findings] == [
+        (f"narrative.limitations.{m.code}.{m.typed}", WARNING, (m.code,), m.message) for m in found
+    ]
 
 
 def test_staff_figures_typed_in_the_seed_are_checked_against_the_records():
@@ -191,9 +205,9 @@ def test_staff_figures_typed_in_the_seed_are_checked_against_the_records():
         "người, công chức 09 người). Tổng số người hoạt động KCT xã gồm có 10 người."
     )
     right = {"staff.filled": 20, "staff.cadres": 11, "staff.civil_servants": 9, "kct.total": 10}
-    assert narrative.check_text(seed, values=right) == []
+    assert check_text(seed, values=right) == []
     wrong = {"staff.filled": 19, "staff.cadres": 11, "staff.civil_servants": 8, "kct.total": 11}
-    found = {(f.code, f.typed, f.expected) for f in narrative.check_text(seed, values=wrong)}
+    found = {(m.code, m.typed, m.expected) for m in mismatches(seed, values=wrong)}
     assert found == {
         ("staff.filled", "20", "19"),
         ("staff.civil_servants", "09", "8"),
@@ -208,18 +222,18 @@ def test_matching_figures_and_placeholders_are_not_findings():
         "Tỷ lệ hồ sơ nộp trực tuyến đạt 43,6% so với hồ sơ tiếp nhận mới. "
         "Có 114 nhiệm vụ được cấp trên giao, đã giải quyết 112 nhiệm vụ."
     )
-    assert narrative.check_text(text, values=SEED_VALUES) == []
+    assert check_text(text, values=SEED_VALUES) == []
 
 
 def test_check_figures_reads_the_stored_narrative_of_the_unit(cast):
     NarrativeSection.objects.create(
         unit=cast.commune_a, period=cast.period, key="limitations", text="Có 17 hồ sơ trễ hạn."
     )
-    findings = narrative.check_figures(unit=cast.commune_a, period=cast.period, values=SEED_VALUES)
-    assert [(f.section, f.code) for f in findings] == [("limitations", "tthc.resolved_late")]
-    assert (
-        narrative.check_figures(unit=cast.commune_b, period=cast.period, values=SEED_VALUES) == []
-    )
+    findings = check_figures(unit=cast.commune_a, period=cast.period, values=SEED_VALUES)
+    assert [(f.rule, f.codes) for f in findings] == [
+        ("narrative.limitations.tthc.resolved_late.17", ("tthc.resolved_late",))
+    ]
+    assert check_figures(unit=cast.commune_b, period=cast.period, values=SEED_VALUES) == []
 
 
 def test_decree_30_number_and_date_padding():

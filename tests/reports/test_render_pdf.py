@@ -228,7 +228,7 @@ def test_a_second_render_of_unchanged_data_is_served_from_storage(rendered, monk
 
 
 def test_a_changed_narrative_renders_a_new_file_with_its_hashes_audited(rendered, cast):
-    from reports.narrative import narrative_save
+    from reports.narrative.services import narrative_save
 
     report, doc, _data = rendered
     narrative_save(

@@ -8,11 +8,19 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from reports import validation
 from reports.gates import submission_check
 from reports.indicators import compute, registry
-from reports.models import Report, WarningExplanation
-from reports.validation import ERROR, WARNING, rules, validate
+from reports.models import NarrativeSection, Report, WarningExplanation
+from reports.validation import (
+    ERROR,
+    WARNING,
+    Finding,
+    register_finder,
+    registered_finders,
+    rules,
+    unregister_finder,
+    validate,
+)
 
 
 def consistent() -> dict:
@@ -67,6 +75,20 @@ def rule_codes(values, **kw) -> set[str]:
     return {f.rule for f in validate(values, **kw)}
 
 
+@pytest.fixture
+def extra_finder():
+    """Register finders for one test (as an app does in its ready()), removed afterwards."""
+    added = []
+
+    def add(finder):
+        added.append(register_finder(finder))
+        return finder
+
+    yield add
+    for finder in added:
+        unregister_finder(finder)
+
+
 def test_consistent_figures_raise_nothing():
     assert validate(consistent()) == []
 
@@ -74,14 +96,9 @@ def test_consistent_figures_raise_nothing():
 @pytest.mark.parametrize(
     ("rule", "change"),
     [
-        ("tthc.received_new_sum", {"tthc.received_new": 1946}),
-        ("tthc.total_sum", {"tthc.carried_over": 16}),
-        ("tthc.total_balance", {"tthc.pending": 18}),
         # the seed's "18 late" in one place and "17" in another cannot both be the count:
         ("tthc.resolved_sum", {"tthc.resolved_late": 17}),
         ("egov.online_eligible_online_le", {"egov.online_eligible_online": 849}),
-        ("egov.online_eligible_sum", {"egov.online_eligible": 1556}),
-        ("staff.filled_sum", {"staff.cadres": 12}),
         ("staff.edu_sum", {"staff.edu.university": 18}),
         ("staff.pol_sum", {"staff.pol.elementary": 4}),
         # the seed's non-specialised workers: 6 + 3 + 2 = 11 education levels for 10 people
@@ -141,28 +158,80 @@ def test_year_over_year_also_warns_on_a_fall():
     assert "yoy.directives.assigned" in found
 
 
-def test_narrative_findings_become_warnings_when_the_narrative_engine_provides_them(
-    monkeypatch, cast
-):
-    from reports import narrative
+def test_a_sum_the_registry_computes_itself_is_not_a_rule():
+    """Such a sum can never fail; tests/reports/test_indicators_identities.py checks it on
+    records instead."""
+    identities = [
+        {ind.code, *ind.depends}
+        for ind in registry.all()
+        if ind.sum_of or ind.code == "tthc.pending"  # pending = total − resolved − withdrawn
+    ]
+    for rule in rules():
+        assert set(rule.codes) not in identities, rule.code
+    for gone in (
+        "tthc.received_new_sum",
+        "tthc.total_sum",
+        "tthc.total_balance",
+        "egov.online_eligible_sum",
+        "egov.online_eligible_online_sum",
+        "staff.filled_sum",
+    ):
+        assert gone not in {r.code for r in rules()}
 
-    class F:
-        code = "tthc.resolved_late"
-        section = "limitations"
-        typed = "17"
-        message = "Mục III.2: «17 hồ sơ» khác chỉ tiêu = 18."
 
-    monkeypatch.setattr(narrative, "check_figures", lambda **kw: [F()], raising=False)
-    found = [f for f in validate(consistent(), unit=cast.commune_a, period=cast.period)]
-    late = [f for f in found if f.rule.startswith("narrative.")]
-    assert len(late) == 1 and late[0].severity == WARNING
-    assert late[0].codes == ("tthc.resolved_late",)
-    monkeypatch.setattr(narrative, "check_figures", lambda **kw: [], raising=False)
-    assert not [
+def test_year_over_year_rounds_half_up_like_every_other_percentage():
+    now = consistent()
+    # 800 → 1201 is +50,125 %: half-up +50,13 % (half-to-even printed +50,12 %)
+    found = {
+        f.rule: f
+        for f in validate(
+            {**now, "feedback.received": 1201}, previous={**now, "feedback.received": 800}
+        )
+    }
+    assert "+50,13%" in found["yoy.feedback.received"].message
+
+
+def test_hand_typed_figures_of_the_stored_narrative_are_warnings(cast):
+    NarrativeSection.objects.create(
+        unit=cast.commune_a, period=cast.period, key="limitations", text="Có 17 hồ sơ trễ hạn."
+    )
+    found = [
         f
         for f in validate(consistent(), unit=cast.commune_a, period=cast.period)
         if f.rule.startswith("narrative.")
     ]
+    assert [(f.rule, f.severity, f.codes) for f in found] == [
+        ("narrative.limitations.tthc.resolved_late.17", WARNING, ("tthc.resolved_late",))
+    ]
+    assert "«17 hồ sơ trễ hạn»" in found[0].message and "= 18" in found[0].message
+    assert not [
+        f
+        for f in validate(consistent(), unit=cast.commune_b, period=cast.period)
+        if f.rule.startswith("narrative.")
+    ]
+
+
+def test_finders_run_only_for_a_unit_and_a_period(extra_finder, cast):
+    calls = []
+
+    def finder(*, unit, period, values):
+        calls.append((unit, period))
+        return [Finding("test.found", WARNING, "Thử", ("tthc.total",))]
+
+    extra_finder(finder)
+    assert finder in registered_finders()
+    assert "test.found" not in rule_codes(consistent())
+    assert calls == []
+    assert "test.found" in rule_codes(consistent(), unit=cast.commune_a, period=cast.period)
+    assert calls == [(cast.commune_a, cast.period)]
+
+
+def test_each_app_registers_its_finders():
+    from finance.checks import as_of_findings
+    from reports.checks import approximate_findings
+    from reports.narrative.figures import check_figures
+
+    assert list(registered_finders())[:3] == [check_figures, approximate_findings, as_of_findings]
 
 
 def test_every_rule_reads_only_registered_indicators():
@@ -186,28 +255,18 @@ def test_clean_figures_can_be_submitted(cast):
 
 
 @pytest.mark.django_db
-def test_an_error_blocks_submission_with_its_message(cast, monkeypatch):
+def test_an_error_blocks_submission_with_its_message(cast, extra_finder):
     report = Report.objects.create(unit=cast.commune_a, period=cast.period)
-    bad = validation.Rule(
-        "test.always",
-        ERROR,
-        ("tthc.total",),
-        lambda v: False,
-        lambda v: "Lỗi thử nghiệm",
-    )
-    monkeypatch.setattr(validation, "_rules_cache", [bad])
+    extra_finder(lambda **kw: [Finding("test.always", ERROR, "Lỗi thử nghiệm", ("tthc.total",))])
     with pytest.raises(ValidationError) as exc:
         submission_check(report)
     assert any("Lỗi thử nghiệm" in m for m in exc.value.messages)
 
 
 @pytest.mark.django_db
-def test_a_warning_blocks_submission_until_it_is_explained(cast, monkeypatch):
+def test_a_warning_blocks_submission_until_it_is_explained(cast, extra_finder):
     report = Report.objects.create(unit=cast.commune_a, period=cast.period)
-    warn = validation.Rule(
-        "test.warn", WARNING, ("tthc.total",), lambda v: False, lambda v: "Cảnh báo thử"
-    )
-    monkeypatch.setattr(validation, "_rules_cache", [warn])
+    extra_finder(lambda **kw: [Finding("test.warn", WARNING, "Cảnh báo thử", ("tthc.total",))])
     with pytest.raises(ValidationError) as exc:
         submission_check(report)
     assert any("Cảnh báo thử" in m for m in exc.value.messages)

@@ -1,0 +1,8 @@
+"""The narrative of the report: the text of each section around the live figures.
+
+placeholders.py  parsing and printing `{{ code }}` (render_runs, unknown_placeholders, …)
+defaults.py      the default text of each section (DEFAULT_TEXTS)
+selectors.py     the stored text of each section, or its default (section_texts)
+services.py      writers: narrative_save, narrative_reset
+figures.py       hand-typed figures that contradict their indicator (a validation finder)
+"""

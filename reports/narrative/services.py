@@ -1,0 +1,76 @@
+"""Writes of the narrative: saving a section's text, going back to its default."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from orgs.models import Period, Unit
+
+from ..models import NarrativeSection
+from ..recompute import records_changed
+from ..sections import SECTION_KEYS
+from ..services import ensure_data_editable
+from .placeholders import marker, normalize, unknown_placeholders
+
+
+@transaction.atomic
+def narrative_save(
+    *, unit: Unit, period: Period, key: str, text: str, version: int, by: AbstractBaseUser
+) -> NarrativeSection:
+    """Store a section's text. `version` is the one the editor loaded (0 for the default
+    text): a different stored version means someone else saved in between, and nothing is
+    written. Unknown placeholders are refused with their names."""
+    if key not in SECTION_KEYS:
+        raise ValidationError(_("Mục báo cáo không tồn tại."))
+    ensure_data_editable(unit=unit, period=period)
+    text = normalize(text)
+    unknown = unknown_placeholders(text)
+    if unknown:
+        raise ValidationError(
+            _("Chỉ tiêu không tồn tại: %(names)s. Hãy chọn trong danh sách chỉ tiêu.")
+            % {"names": ", ".join(marker(n) for n in unknown)}
+        )
+    row = (
+        NarrativeSection.objects.select_for_update()
+        .filter(unit=unit, period=period, key=key)
+        .first()
+    )
+    current = row.version if row else 0
+    if int(version) != current:
+        raise ValidationError(
+            _(
+                "Nội dung mục này vừa được người khác lưu. Hãy tải lại trang, xem bản mới "
+                "rồi sửa lại; nội dung của bạn chưa được lưu."
+            )
+        )
+    if row is None:
+        row = NarrativeSection(unit=unit, period=period, key=key, version=0)
+    row.text = text
+    row.version = current + 1
+    row.updated_by = by
+    row._history_user = by
+    row.save()
+    records_changed(unit=unit, period=period)
+    return row
+
+
+@transaction.atomic
+def narrative_reset(
+    *, unit: Unit, period: Period, key: str, version: int, by: AbstractBaseUser
+) -> None:
+    """Go back to the default text of a section (delete the stored row)."""
+    ensure_data_editable(unit=unit, period=period)
+    row = (
+        NarrativeSection.objects.select_for_update()
+        .filter(unit=unit, period=period, key=key)
+        .first()
+    )
+    if row is None:
+        return
+    if int(version) != row.version:
+        raise ValidationError(_("Nội dung mục này vừa được người khác lưu. Hãy tải lại trang."))
+    row._history_user = by
+    row.delete()
