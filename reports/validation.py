@@ -340,7 +340,7 @@ def approximate_findings(*, unit, period) -> list[Finding]:
     """V16: an entered figure marked approximate ("trên 80 lượt") is a warning to explain."""
     if unit is None or period is None:
         return []
-    from .models import EnteredFigure
+    from plans.models import EnteredFigure
 
     figures = EnteredFigure.objects.filter(
         unit__path__startswith=unit.path, period=period, approximate=True

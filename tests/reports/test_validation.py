@@ -226,7 +226,7 @@ def test_year_over_year_warning_from_records(cast):
         code="2022", start=dt.date(2021, 12, 15), end=dt.date(2022, 10, 31)
     )
     assert cast.period.same_period_last_year() == last
-    from reports.models import PlanTask
+    from plans.models import PlanTask
 
     PlanTask.objects.bulk_create(
         [PlanTask(unit=cast.commune_a, period=last, title="t") for _ in range(10)]
@@ -238,7 +238,7 @@ def test_year_over_year_warning_from_records(cast):
 
 
 def test_an_approximate_entered_figure_is_a_warning_and_an_exact_one_is_not(cast):
-    from reports.models import EnteredFigure
+    from plans.models import EnteredFigure
 
     figure = EnteredFigure.objects.create(
         unit=cast.commune_a,
