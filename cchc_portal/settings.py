@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "tthc",
     "staff",
     "finance",
+    "plans",
 ]
 
 MIDDLEWARE = [

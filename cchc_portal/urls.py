@@ -26,7 +26,7 @@ urlpatterns = [
     path(unit_period + "tthc/", include("tthc.urls")),
     path(unit_period + "staff/", include("staff.urls")),
     path(unit_period + "finance/", include("finance.urls")),
-    path(unit_period + "tasks/", include("reports.urls_records")),
+    path(unit_period + "tasks/", include("plans.urls")),
     # Spreadsheet imports (upload → preview → confirm).
     path(unit_period + "import/", include("tthc.urls_import")),
     # Indicators, validation, drill-down.

@@ -26,12 +26,10 @@ from django.utils import timezone
 
 from finance.models import AssetRegulation, BudgetLine, InvestmentLine
 from orgs.models import Level, Membership, Role, Unit
+from plans.models import Directive, EnteredFigure, PlanTask
 from reports.models import (
-    Directive,
     DocumentSettings,
-    EnteredFigure,
     NarrativeSection,
-    PlanTask,
     Report,
     ReportState,
     SignerTitle,

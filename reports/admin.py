@@ -2,12 +2,9 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
-    Directive,
     DocumentSettings,
-    EnteredFigure,
     Job,
     NarrativeSection,
-    PlanTask,
     RenderedDocument,
     Report,
     ReportTransition,
@@ -55,6 +52,5 @@ class RenderedDocumentAdmin(SimpleHistoryAdmin):
     readonly_fields = ("report", "kind", "file", "sha256", "data_hash", "pages", "by", "created_at")
 
 
-for model in (PlanTask, Directive, EnteredFigure, NarrativeSection):
-    admin.site.register(model, SimpleHistoryAdmin, raw_id_fields=("unit", "period"))
+admin.site.register(NarrativeSection, SimpleHistoryAdmin, raw_id_fields=("unit", "period"))
 admin.site.register(DocumentSettings, SimpleHistoryAdmin, raw_id_fields=("unit",))

@@ -7,9 +7,6 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Báo cáo CCHC")
 
     def ready(self) -> None:
-        # Register reports' validation finders; findings come in the order of registration
-        # (the narrative's hand-typed figures, then approximate entered figures).
+        # Register the narrative's validation finder (hand-typed figures); findings come in
+        # the order of registration, so it runs before the feature apps' finders.
         from .narrative import figures  # noqa: F401
-
-        # isort: split
-        from . import checks  # noqa: F401

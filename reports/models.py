@@ -1,5 +1,5 @@
-"""The report object and its workflow, plan tasks, directives, entered figures, narrative,
-indicator snapshots, document settings, rendered files and background jobs."""
+"""The report object and its workflow, narrative, indicator snapshots, document settings,
+rendered files and background jobs. (Plan tasks, directives and entered figures: `plans`.)"""
 
 from django.conf import settings
 from django.db import models
@@ -87,63 +87,6 @@ class ReportComment(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
-
-
-class PlanTask(UnitPeriodRecord):
-    """A task of the unit's own CCHC plan for the year."""
-
-    title = models.CharField(_("nhiệm vụ"), max_length=500)
-    owner = models.CharField(_("người/bộ phận thực hiện"), max_length=200, blank=True)
-    due_on = models.DateField(_("thời hạn"), null=True, blank=True)
-    done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("nhiệm vụ kế hoạch CCHC")
-        verbose_name_plural = _("nhiệm vụ kế hoạch CCHC")
-        ordering = ["due_on", "pk"]
-
-
-class Directive(UnitPeriodRecord):
-    """A task assigned by the level above (UBND, Chủ tịch, Phó Chủ tịch cấp trên giao)."""
-
-    title = models.CharField(_("nhiệm vụ"), max_length=500)
-    reference = models.CharField(_("văn bản giao"), max_length=200, blank=True)
-    assigned_on = models.DateField(_("ngày giao"))
-    due_on = models.DateField(_("hạn hoàn thành"))
-    done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("nhiệm vụ cấp trên giao")
-        verbose_name_plural = _("nhiệm vụ cấp trên giao")
-        ordering = ["assigned_on", "pk"]
-
-
-class EnteredFigure(UnitPeriodRecord):
-    """A figure with no raw record anywhere (legal documents reviewed, ...), keyed by indicator code."""
-
-    code = models.CharField(_("mã chỉ tiêu"), max_length=80)
-    value = models.BigIntegerField(_("giá trị"))
-    approximate = models.BooleanField(
-        _("số ước (trên/khoảng)"),
-        default=False,
-        help_text=_("Đánh dấu khi số liệu là ước tính, ví dụ «trên 80 lượt»."),
-    )
-    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("số liệu nhập trực tiếp")
-        verbose_name_plural = _("số liệu nhập trực tiếp")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["unit", "period", "code"], name="figure_unit_period_code_unique"
-            )
-        ]
 
 
 class NarrativeSection(UnitPeriodRecord):

@@ -18,13 +18,11 @@ from django.db import transaction
 from demo import generated
 from finance.models import AssetRegulation, BudgetLine, InvestmentLine
 from orgs.models import Level, Period, Unit
+from plans.models import Directive, EnteredFigure, PlanTask
 from reports.indicators import compute, registry
 from reports.models import (
-    Directive,
     DocumentSettings,
-    EnteredFigure,
     NarrativeSection,
-    PlanTask,
     Report,
     ReportState,
 )

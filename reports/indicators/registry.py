@@ -7,14 +7,12 @@ import threading
 
 from .base import Indicator, Source
 
-# Each app contributes the indicators of its records; reports' own (plan tasks, directives,
-# entered figures) live in reports/indicators/records.py because `reports.indicators` is
-# this package.
+# Each feature app contributes the indicators of its records in its own indicators.py.
 INDICATOR_MODULES = (
     "tthc.indicators",
     "staff.indicators",
     "finance.indicators",
-    "reports.indicators.records",
+    "plans.indicators",
 )
 
 

@@ -4,7 +4,8 @@ another unit's record is unreachable; a submitted period refuses the write."""
 import pytest
 
 from finance.models import AssetRegulation, BudgetLine, InvestmentLine
-from reports.models import Directive, EnteredFigure, PlanTask, Report, ReportState
+from plans.models import Directive, EnteredFigure, PlanTask
+from reports.models import Report, ReportState
 from staff.models import DisciplineCase, Person, PersonnelAction, PostQuota, TrainingAttendance
 from tthc.models import Dossier, Feedback, Procedure, SurveyResponse
 

@@ -118,7 +118,7 @@ def test_the_reviewer_sees_the_comparison_of_child_units_and_their_report_states
 
 def test_a_warning_can_be_explained_and_the_reviewer_sees_the_explanation(client, cast):
     from orgs.models import Period
-    from reports.models import PlanTask
+    from plans.models import PlanTask
 
     last = Period.objects.create(
         code="2022", start=dt.date(2021, 12, 15), end=dt.date(2022, 10, 31)
@@ -175,7 +175,7 @@ def test_recompute_now_creates_a_job_and_shows_its_progress(
 
 def test_the_change_against_last_year_rounds_half_up_like_every_percentage(client, cast):
     from orgs.models import Period
-    from reports.models import EnteredFigure
+    from plans.models import EnteredFigure
 
     last = Period.objects.create(
         code="2022", start=dt.date(2021, 12, 15), end=dt.date(2022, 10, 31)

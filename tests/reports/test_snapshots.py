@@ -9,8 +9,9 @@ import uuid
 import pytest
 
 from orgs.models import Period
+from plans.models import PlanTask
 from reports.indicators import compute, to_json
-from reports.models import IndicatorSnapshot, Job, JobStatus, PlanTask
+from reports.models import IndicatorSnapshot, Job, JobStatus
 from reports.recompute import records_changed
 from reports.snapshots import snapshot_get, snapshot_refresh, snapshot_refresh_period
 from tests.reports.test_indicators_formulas import dossier, local, make

@@ -1,17 +1,16 @@
-"""Indicators of the reports app's own records: CCHC plan tasks, tasks assigned by the level
-above (directives) and entered figures (SPEC §5). Loaded by the registry like an app's
-indicators.py (this package is `reports.indicators` itself)."""
+"""Indicators of CCHC plan tasks, tasks assigned by the level above (directives) and entered
+figures (SPEC §5). Loaded by the registry (reports/indicators/registry.py)."""
 
 from __future__ import annotations
 
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from reports.entered import ENTERED_FIGURES
-from reports.models import Directive, EnteredFigure, PlanTask
+from reports.indicators.base import Indicator, Kind, Measure, QuerySource, Section
+from reports.indicators.registry import registry
 
-from .base import Indicator, Kind, Measure, QuerySource, Section
-from .registry import registry
+from .entered import ENTERED_FIGURES
+from .models import Directive, EnteredFigure, PlanTask
 
 D = Section.DIRECTION
 

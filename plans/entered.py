@@ -3,7 +3,7 @@ indicator code (model EnteredFigure). The indicator registry defines one indicat
 
 from django.utils.translation import gettext_lazy as _
 
-from .indicators.base import Section
+from reports.indicators.base import Section
 
 # (code, label, report section)
 ENTERED_FIGURES: list[tuple[str, object, str]] = [

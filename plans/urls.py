@@ -5,7 +5,7 @@ from django.urls import path
 from cchc_portal.crud import section_urls
 from cchc_portal.crud.views import amount_echo
 
-from .views_records import SECTIONS
+from .views import SECTIONS
 
 urlpatterns: list = [
     path("amount/", amount_echo, name="records_amount_echo"),

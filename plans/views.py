@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc_portal.crud import Column, Section, Total, TotalGroup, scopes
 
-from . import forms_records as forms
+from . import forms
 from .entered import ENTERED_CODES
 from .models import Directive, EnteredFigure, PlanTask
 

@@ -2,8 +2,7 @@
 
 import pytest
 
-from reports.models import EnteredFigure
-from staff.models import Person, TrainingAttendance
+from plans.models import EnteredFigure
 
 pytestmark = pytest.mark.django_db
 
@@ -65,27 +64,3 @@ def test_directive_totals_count_on_time_late_and_in_progress(clerk, cast):
         1,
     )
     assert totals["Đang thực hiện"] == 1
-
-
-def test_training_person_must_be_of_the_unit(clerk, cast):
-    stranger = Person.objects.create(
-        unit=cast.commune_b,
-        full_name="Xã khác",
-        category="cadre",
-        position="x",
-        education="university",
-        political_theory="none",
-    )
-    response = clerk.post(
-        U + "staff/trainings/new/",
-        {"person": str(stranger.pk), "course": "Lớp A", "start_on": "2023-03-01"},
-    )
-    assert response.status_code == 200
-    assert not TrainingAttendance.objects.exists()
-    assert "Xã khác" not in clerk.get(U + "staff/trainings/new/").content.decode()
-
-
-def test_training_outside_the_period_window_is_refused(clerk, cast):
-    response = clerk.post(U + "staff/trainings/new/", {"course": "Lớp A", "start_on": "2023-12-01"})
-    assert "Ngày phải nằm trong kỳ báo cáo" in response.content.decode()
-    assert not TrainingAttendance.objects.exists()

@@ -1,14 +1,14 @@
-"""Validation finders over reports' own records (registered in ReportsConfig.ready())."""
+"""Validation finders over the plans app's records (registered in PlansConfig.ready())."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
 from orgs.models import Period, Unit
+from reports.indicators import registry
+from reports.validation import WARNING, Finding, Values, register_finder
 
-from .indicators import registry
 from .models import EnteredFigure
-from .validation import WARNING, Finding, Values, register_finder
 
 
 @register_finder
