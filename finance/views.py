@@ -3,7 +3,8 @@
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from cchc_portal.crud import Column, Filter, Section, Total, TotalGroup, scopes
+from records import scopes
+from records.spec import Column, Filter, Section, Total, TotalGroup
 
 from . import forms
 from .models import AssetRegulation, BudgetKind, BudgetLine, InvestmentLine

@@ -5,7 +5,8 @@ from django.db.models import Count, F, Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from cchc_portal.crud import Column, Section, Total, TotalGroup, scopes
+from records import scopes
+from records.spec import Column, Section, Total, TotalGroup
 
 from . import forms_records as forms
 from .entered import ENTERED_CODES

@@ -4,7 +4,8 @@
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from cchc_portal.crud import Column, Filter, Section, Total, TotalGroup, scopes
+from records import scopes
+from records.spec import Column, Filter, Section, Total, TotalGroup
 
 from . import forms
 from .models import Dossier, Feedback, OnlineLevel, Procedure, Rating, SurveyResponse

@@ -180,8 +180,8 @@ def make_views(section: Section) -> dict:
             export_query=keep.urlencode(),
         )
         if request.htmx and request.htmx.target == "records-table":
-            return render(request, "crud/list.html#table", ctx)
-        return render(request, "crud/list.html", ctx)
+            return render(request, "records/list.html#table", ctx)
+        return render(request, "records/list.html", ctx)
 
     @require_GET
     @unit_period_view
@@ -191,7 +191,7 @@ def make_views(section: Section) -> dict:
             request,
             totals=section_totals(section, unit=request.unit, period=request.period),
         )
-        return render(request, "crud/_totals.html", ctx)
+        return render(request, "records/_totals.html", ctx)
 
     def _save(request, *, instance, obj_for_page):
         """POST handling shared by create and edit."""
@@ -255,7 +255,7 @@ def make_views(section: Section) -> dict:
                         saved_message=label,
                         totals=section_totals(section, unit=request.unit, period=request.period),
                     )
-                    response = render(request, "crud/form.html", ctx)
+                    response = render(request, "records/form.html", ctx)
                     response["HX-Trigger"] = "recordsChanged"
                     return response
                 messages.success(request, label)
@@ -277,7 +277,7 @@ def make_views(section: Section) -> dict:
         if request.htmx:
             # htmx swaps only 2xx answers; the refusal is in the content.
             status = 200
-        return render(request, "crud/form.html", ctx, status=status)
+        return render(request, "records/form.html", ctx, status=status)
 
     @require_http_methods(["GET", "POST"])
     @unit_period_view
@@ -294,7 +294,7 @@ def make_views(section: Section) -> dict:
             obj=None,
             totals=section_totals(section, unit=request.unit, period=request.period),
         )
-        return render(request, "crud/form.html", ctx)
+        return render(request, "records/form.html", ctx)
 
     @require_http_methods(["GET", "POST"])
     @unit_period_view
@@ -314,7 +314,7 @@ def make_views(section: Section) -> dict:
             obj=obj,
             totals=section_totals(section, unit=request.unit, period=request.period),
         )
-        return render(request, "crud/form.html", ctx)
+        return render(request, "records/form.html", ctx)
 
     @require_http_methods(["GET", "POST"])
     @unit_period_view
@@ -355,7 +355,7 @@ def make_views(section: Section) -> dict:
             current_values=_current_values(section, obj),
             history_url=_record_url(section, request, "history", obj.pk),
         )
-        return render(request, "crud/confirm_delete.html", ctx, status=status)
+        return render(request, "records/confirm_delete.html", ctx, status=status)
 
     @require_GET
     @unit_period_view
@@ -385,7 +385,7 @@ def make_views(section: Section) -> dict:
             import_batch=batch,
             edit_url=_record_url(section, request, "edit", pk) if obj else None,
         )
-        return render(request, "crud/history.html", ctx)
+        return render(request, "records/history.html", ctx)
 
     @require_GET
     @unit_period_view
@@ -405,7 +405,7 @@ def make_views(section: Section) -> dict:
             }
             for r in rows
         ]
-        return render(request, "crud/deleted.html", _context(section, request, items=items))
+        return render(request, "records/deleted.html", _context(section, request, items=items))
 
     @require_GET
     @unit_period_view
