@@ -63,46 +63,25 @@ class TotalValue:
     label: str
     value: object
     kind: str
-    indicator: str | None
+    indicator: str
 
 
 def section_totals(
     section: Section, *, unit: Unit, period: Period
 ) -> list[tuple[str, list[TotalValue]]]:
-    """The inline totals of the section: the registry's value where the registry defines the
-    indicator, else one database aggregate over the period's records (one query in all)."""
+    """The inline totals of the section: each the registry's value of its indicator for
+    (unit, period), computed once for all of them. An unknown code is a programming error."""
     if not section.totals:
         return []
     from reports.indicators import compute, registry
 
-    wanted = [t for g in section.totals for t in g.items]
-    use_registry = {t.indicator for t in wanted if t.indicator and t.indicator in registry}
-    official = compute(unit, period) if use_registry else {}
-    aggregates = {
-        f"t{i}": t.aggregate
-        for i, t in enumerate(wanted)
-        if t.aggregate is not None and t.indicator not in use_registry
-    }
-    computed = (
-        period_records(section, unit=unit, period=period).order_by().aggregate(**aggregates)
-        if aggregates
-        else {}
-    )
+    official = compute(unit, period)
     out = []
-    i = 0
     for group in section.totals:
         items = []
         for t in group.items:
-            key = f"t{i}"
-            i += 1
-            if t.indicator in use_registry:
-                value = official.get(t.indicator)
-            elif key in computed:
-                value = computed[key] or 0
-            else:
-                continue  # a rate without its registry indicator is not shown
-            source = t.indicator if t.indicator in use_registry else None
-            items.append(TotalValue(str(t.label), value, t.kind, source))
-        if items:
-            out.append((str(group.title), items))
+            if t.indicator not in registry:
+                raise KeyError(f"{section.key}: no indicator {t.indicator!r} in the registry")
+            items.append(TotalValue(str(t.label), official.get(t.indicator), t.kind, t.indicator))
+        out.append((str(group.title), items))
     return out
