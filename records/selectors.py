@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.http import QueryDict
 
 from orgs.models import Period, Unit
 
+from .filters import filter_choices, section_filterset
 from .spec import Section
+from .tables import ordered
+
+__all__ = ["ListParams", "filter_choices", "list_params", "period_records", "records_list"]
 
 
 @dataclass(frozen=True)
@@ -20,24 +23,18 @@ class ListParams:
     filters: dict[str, str]
 
 
-def list_params(section: Section, get) -> ListParams:
-    """Parse ?q=&sort=&<filter>= keeping only whitelisted values (anything else is ignored)."""
-    q = (get.get("q") or "").strip()[:200]
+def list_params(section: Section, get: QueryDict) -> ListParams:
+    """Parse ?q=&sort=&<filter>= keeping only whitelisted values (anything else is ignored):
+    the search and filters through the section's FilterSet form."""
+    form = section_filterset(section)(get, queryset=section.model._default_manager.none()).form
+    form.is_valid()
+    data = form.cleaned_data
+    q = (data.get("q") or "").strip()[:200]
     sort = (get.get("sort") or "").strip()
     if sort.lstrip("-") not in section.sortable:
         sort = ""
-    filters = {}
-    for f in section.filters:
-        value = (get.get(f.name) or "").strip()
-        if value and value in {str(k) for k, _label in filter_choices(section, f)}:
-            filters[f.name] = value
+    filters = {f.name: data[f.name] for f in section.filters if data.get(f.name)}
     return ListParams(q=q, sort=sort, filters=filters)
-
-
-def filter_choices(section: Section, f) -> list[tuple[str, str]]:
-    if f.choices is not None:
-        return [(str(k), str(v)) for k, v in f.choices]
-    return [(str(k), str(v)) for k, v in section.model._meta.get_field(f.name).flatchoices]
 
 
 def period_records(section: Section, *, unit: Unit, period: Period) -> QuerySet:
@@ -46,16 +43,12 @@ def period_records(section: Section, *, unit: Unit, period: Period) -> QuerySet:
 
 
 def records_list(section: Section, *, unit: Unit, period: Period, params: ListParams) -> QuerySet:
-    qs = period_records(section, unit=unit, period=period)
-    if params.q and section.search:
-        qs = qs.filter(
-            reduce(or_, (Q(**{f"{name}__icontains": params.q}) for name in section.search))
-        )
-    if params.filters:
-        qs = qs.filter(**params.filters)
-    order = [params.sort] if params.sort else []
-    # A unique tie-breaker keeps pages stable.
-    return qs.order_by(*order, *section.ordering, "pk")
+    """The period's records searched, filtered (django-filter) and sorted as the list shows."""
+    data = {"q": params.q, **params.filters}
+    qs = section_filterset(section)(
+        data, queryset=period_records(section, unit=unit, period=period)
+    ).qs
+    return ordered(section, qs, params.sort)
 
 
 @dataclass(frozen=True)
