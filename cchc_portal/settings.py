@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "orgs",
     "reports",
+    "records",
     "tthc",
     "staff",
     "finance",

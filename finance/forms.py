@@ -3,7 +3,7 @@ with or without dots as thousands separators; the parsed value is echoed beside 
 
 from django.utils.translation import gettext_lazy as _
 
-from cchc_portal.crud.forms import AmountField, RecordForm, RecordMeta
+from records.forms import AmountField, RecordForm, RecordMeta
 
 from .models import AssetRegulation, BudgetLine, InvestmentLine
 

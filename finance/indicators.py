@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from reports.indicators.base import Indicator, Kind, Measure, QuerySource, Section
 from reports.indicators.registry import registry
 
-from .models import BudgetKind, BudgetLine, InvestmentLine
+from .models import AssetRegulation, BudgetKind, BudgetLine, InvestmentLine
 
 F = Section.FINANCE
 
@@ -50,8 +50,27 @@ class InvestmentSource(QuerySource):
         ]
 
 
+class AssetRegulationSource(QuerySource):
+    model = AssetRegulation
+
+    def base(self, period):
+        return AssetRegulation.objects.filter(period_id=period.pk)
+
+    def measures(self, period):
+        return [Measure("assets.regulations", None)]
+
+
 registry.add_source(BudgetSource())
 registry.add_source(InvestmentSource())
+registry.add_source(AssetRegulationSource())
+registry.add(
+    Indicator(
+        "assets.regulations",
+        _("Quyết định ban hành quy chế quản lý tài sản công"),
+        section=F,
+        formula=_("Quyết định ban hành quy chế quản lý tài sản công của kỳ"),
+    ),
+)
 
 _LABELS = {
     "budget.revenue": (

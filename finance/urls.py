@@ -1,6 +1,6 @@
 """URL patterns under /u/<code>/<period>/finance/ (see cchc_portal/urls.py)."""
 
-from cchc_portal.crud import section_urls
+from records.urls import section_urls
 
 from .views import SECTIONS
 

@@ -1,29 +1,26 @@
 """Record sections of the finance app (declared for the generic CRUD machinery)."""
 
-from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from cchc_portal.crud import Column, Filter, Section, Total, TotalGroup, scopes
+from records import scopes
+from records.spec import Column, Filter, Section, Total, TotalGroup
 
 from . import forms
 from .models import AssetRegulation, BudgetKind, BudgetLine, InvestmentLine
 
 
 def _budget(kind: str, prefix: str, title) -> TotalGroup:
-    only = Q(kind=kind)
     return TotalGroup(
         title,
         (
             Total(
                 _("Kế hoạch"),
                 indicator=f"{prefix}_plan",
-                aggregate=Sum("plan", filter=only),
                 kind="vnd",
             ),
             Total(
                 _("Thực hiện"),
                 indicator=f"{prefix}_actual",
-                aggregate=Sum("actual", filter=only),
                 kind="vnd",
             ),
             Total(_("Đạt"), indicator=f"{prefix}_rate", kind="percent"),
@@ -74,13 +71,11 @@ INVESTMENT = Section(
                 Total(
                     _("Vốn giao"),
                     indicator="invest.allocated",
-                    aggregate=Sum("allocated"),
                     kind="vnd",
                 ),
                 Total(
                     _("Đã giải ngân"),
                     indicator="invest.disbursed",
-                    aggregate=Sum("disbursed"),
                     kind="vnd",
                 ),
                 Total(_("Tỷ lệ giải ngân"), indicator="invest.disbursement_rate", kind="percent"),
@@ -98,7 +93,7 @@ ASSETS = Section(
     columns=(Column("decision_ref", link=True), Column("issued_on", kind="date"), Column("title")),
     search=("decision_ref", "title"),
     ordering=("issued_on",),
-    totals=(TotalGroup(_("Trong kỳ"), (Total(_("Quyết định"), aggregate=Count("pk")),)),),
+    totals=(TotalGroup(_("Trong kỳ"), (Total(_("Quyết định"), indicator="assets.regulations"),)),),
 )
 
 SECTIONS = (BUDGET, INVESTMENT, ASSETS)

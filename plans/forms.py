@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cchc_portal.crud.forms import RecordForm, RecordMeta
+from records.forms import RecordForm, RecordMeta
 
 from .entered import ENTERED_FIGURES
 from .models import Directive, EnteredFigure, PlanTask

@@ -64,7 +64,11 @@ class EnteredFigureSource(QuerySource):
         return EnteredFigure.objects.filter(period_id=period.pk)
 
     def measures(self, period):
-        return [Measure(code, Q(code=code), sum_field="value") for code, _l, _s in ENTERED_FIGURES]
+        codes = [code for code, _l, _s in ENTERED_FIGURES]
+        return [
+            *(Measure(code, Q(code=code), sum_field="value") for code in codes),
+            Measure("figures.entered", Q(code__in=codes)),
+        ]
 
 
 for _source in (PlanTaskSource(), DirectiveSource(), EnteredFigureSource()):
@@ -72,6 +76,13 @@ for _source in (PlanTaskSource(), DirectiveSource(), EnteredFigureSource()):
 
 
 registry.add(
+    Indicator(
+        "figures.entered",
+        _("Chỉ tiêu đã nhập số liệu"),
+        section=D,
+        formula=_("Số chỉ tiêu không có bản ghi gốc đã được nhập số liệu trong kỳ"),
+        year_over_year=False,
+    ),
     Indicator(
         "plan.tasks",
         _("Nhiệm vụ trong kế hoạch CCHC"),

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from cchc_portal.crud import section_urls
-from cchc_portal.crud.views import amount_echo
+from records.urls import section_urls
+from records.views import amount_echo
 
 from .views import SECTIONS
 

@@ -1,11 +1,11 @@
 """Record sections of CCHC plan tasks, tasks assigned by the level above, and entered figures
 (declared for the generic CRUD machinery)."""
 
-from django.db.models import Count, F, Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from cchc_portal.crud import Column, Section, Total, TotalGroup, scopes
+from records import scopes
+from records.spec import Column, Section, Total, TotalGroup
 
 from . import forms
 from .entered import ENTERED_CODES
@@ -29,11 +29,10 @@ PLAN_TASKS = Section(
         TotalGroup(
             _("Kế hoạch"),
             (
-                Total(_("Nhiệm vụ"), indicator="plan.tasks", aggregate=Count("pk")),
+                Total(_("Nhiệm vụ"), indicator="plan.tasks"),
                 Total(
                     _("Đã hoàn thành"),
                     indicator="plan.tasks_done",
-                    aggregate=Count("pk", filter=Q(done_on__isnull=False)),
                 ),
                 Total(_("Tỷ lệ hoàn thành"), indicator="plan.tasks_done_rate", kind="percent"),
             ),
@@ -60,21 +59,18 @@ DIRECTIVES = Section(
         TotalGroup(
             _("Nhiệm vụ được giao"),
             (
-                Total(_("Được giao"), indicator="directives.assigned", aggregate=Count("pk")),
+                Total(_("Được giao"), indicator="directives.assigned"),
                 Total(
                     _("Hoàn thành đúng hạn"),
                     indicator="directives.done_on_time",
-                    aggregate=Count("pk", filter=Q(done_on__lte=F("due_on"))),
                 ),
                 Total(
                     _("Hoàn thành quá hạn"),
                     indicator="directives.done_late",
-                    aggregate=Count("pk", filter=Q(done_on__gt=F("due_on"))),
                 ),
                 Total(
                     _("Đang thực hiện"),
                     indicator="directives.in_progress",
-                    aggregate=Count("pk", filter=Q(done_on__isnull=True)),
                 ),
                 Total(_("Tỷ lệ đúng hạn"), indicator="directives.on_time_rate", kind="percent"),
             ),
@@ -105,7 +101,7 @@ FIGURES = Section(
             (
                 Total(
                     format_lazy(_("Chỉ tiêu đã nhập (trong tổng số {n})"), n=len(ENTERED_CODES)),
-                    aggregate=Count("pk", filter=Q(code__in=ENTERED_CODES)),
+                    indicator="figures.entered",
                 ),
             ),
         ),

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cchc_portal.crud.forms import RecordForm, RecordMeta
+from records.forms import RecordForm, RecordMeta
 
 from .models import DisciplineCase, Person, PersonnelAction, PostQuota, TrainingAttendance
 

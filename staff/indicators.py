@@ -49,6 +49,7 @@ class PersonSource(QuerySource):
 
     def measures(self, period):
         out = [
+            Measure("staff.people", None),
             Measure("staff.cadres", Q(category=StaffCategory.CADRE)),
             Measure("staff.civil_servants", Q(category=StaffCategory.CIVIL_SERVANT)),
             Measure("staff.with_certificate", CBCC & Q(has_digital_certificate=True)),
@@ -181,6 +182,12 @@ _CBCC_LEVEL = _("Cán bộ, công chức trong chức vụ cuối kỳ có trìn
 _add_levels("staff.edu", Education.choices, _("CBCC trình độ chuyên môn"), _CBCC_LEVEL)
 _add_levels("staff.pol", PoliticalTheory.choices, _("CBCC trình độ lý luận chính trị"), _CBCC_LEVEL)
 registry.add(
+    Indicator(
+        "staff.people",
+        _("Cán bộ, công chức và người hoạt động không chuyên trách"),
+        section=A,
+        formula=_("Người đang giữ chức vụ vào cuối kỳ (cán bộ, công chức và người HĐKCT)"),
+    ),
     Indicator(
         "kct.total",
         _("Người hoạt động không chuyên trách"),

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cchc_portal.db import UnitRecord
+from orgs.records import UnitRecord
 
 
 class StaffCategory(models.TextChoices):

@@ -1,10 +1,10 @@
 """Record sections of the staff app: people, post quotas, trainings, personnel actions,
 discipline (declared for the generic CRUD machinery)."""
 
-from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from cchc_portal.crud import Column, Filter, Section, Total, TotalGroup, scopes
+from records import scopes
+from records.spec import Column, Filter, Section, Total, TotalGroup
 
 from . import forms
 from .models import (
@@ -12,23 +12,17 @@ from .models import (
     Education,
     Person,
     PersonnelAction,
-    PersonnelActionKind,
     PoliticalTheory,
     PostQuota,
-    StaffCategory,
     TrainingAttendance,
 )
 
-POSTS = Q(category__in=(StaffCategory.CADRE, StaffCategory.CIVIL_SERVANT))
-KCT = Q(category=StaffCategory.KCT)
 
-
-def _breakdown(prefix: str, who: Q, field: str, choices) -> tuple[Total, ...]:
+def _breakdown(prefix: str, choices) -> tuple[Total, ...]:
     return tuple(
         Total(
             label,
             indicator=f"{prefix}.{value}",
-            aggregate=Count("pk", filter=who & Q(**{field: value})),
         )
         for value, label in choices
     )
@@ -58,43 +52,37 @@ PEOPLE = Section(
         TotalGroup(
             _("Số người trong kỳ"),
             (
-                Total(_("Tổng số"), aggregate=Count("pk")),
+                Total(_("Tổng số"), indicator="staff.people"),
                 Total(
                     _("Cán bộ"),
                     indicator="staff.cadres",
-                    aggregate=Count("pk", filter=Q(category=StaffCategory.CADRE)),
                 ),
                 Total(
                     _("Công chức"),
                     indicator="staff.civil_servants",
-                    aggregate=Count("pk", filter=Q(category=StaffCategory.CIVIL_SERVANT)),
                 ),
                 Total(
                     _("Người hoạt động KCT"),
                     indicator="kct.total",
-                    aggregate=Count("pk", filter=KCT),
                 ),
-                Total(
-                    _("Có chứng thư số"),
-                    aggregate=Count("pk", filter=Q(has_digital_certificate=True)),
-                ),
+                Total(_("Có chứng thư số"), indicator="staff.with_certificate"),
             ),
         ),
         TotalGroup(
             _("Trình độ chuyên môn (CB, CC)"),
-            _breakdown("staff.edu", POSTS, "education", Education.choices),
+            _breakdown("staff.edu", Education.choices),
         ),
         TotalGroup(
             _("Lý luận chính trị (CB, CC)"),
-            _breakdown("staff.pol", POSTS, "political_theory", PoliticalTheory.choices),
+            _breakdown("staff.pol", PoliticalTheory.choices),
         ),
         TotalGroup(
             _("Trình độ chuyên môn (KCT)"),
-            _breakdown("kct.edu", KCT, "education", Education.choices),
+            _breakdown("kct.edu", Education.choices),
         ),
         TotalGroup(
             _("Lý luận chính trị (KCT)"),
-            _breakdown("kct.pol", KCT, "political_theory", PoliticalTheory.choices),
+            _breakdown("kct.pol", PoliticalTheory.choices),
         ),
     ),
     help=_("Những người giữ chức vụ trong kỳ báo cáo (theo ngày giữ chức vụ từ/đến)."),
@@ -112,7 +100,7 @@ QUOTAS = Section(
     totals=(
         TotalGroup(
             _("Biên chế"),
-            (Total(_("Được giao"), indicator="staff.quota", aggregate=Sum("quota")),),
+            (Total(_("Được giao"), indicator="staff.quota"),),
         ),
     ),
 )
@@ -140,7 +128,6 @@ TRAININGS = Section(
                 Total(
                     _("Lượt đào tạo, bồi dưỡng"),
                     indicator="training.attendances",
-                    aggregate=Count("pk"),
                 ),
             ),
         ),
@@ -170,17 +157,14 @@ ACTIONS = Section(
                 Total(
                     _("Chuyển ngạch"),
                     indicator="personnel.grade_transfers",
-                    aggregate=Count("pk", filter=Q(kind=PersonnelActionKind.GRADE_TRANSFER)),
                 ),
                 Total(
                     _("Nâng bậc lương"),
                     indicator="personnel.raises",
-                    aggregate=Count("pk", filter=Q(kind=PersonnelActionKind.RAISE)),
                 ),
                 Total(
                     _("Chuyển đổi vị trí"),
                     indicator="personnel.rotations",
-                    aggregate=Count("pk", filter=Q(kind=PersonnelActionKind.ROTATION)),
                 ),
             ),
         ),
@@ -205,7 +189,7 @@ DISCIPLINE = Section(
     totals=(
         TotalGroup(
             _("Trong kỳ"),
-            (Total(_("Vụ việc kỷ luật"), indicator="discipline.cases", aggregate=Count("pk")),),
+            (Total(_("Vụ việc kỷ luật"), indicator="discipline.cases"),),
         ),
     ),
 )

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cchc_portal.crud.forms import AmountField, RecordForm, RecordMeta
+from records.forms import AmountField, RecordForm, RecordMeta
 
 from .models import Dossier, DossierStatus, Feedback, Procedure, SurveyResponse
 

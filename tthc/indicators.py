@@ -152,17 +152,23 @@ class CatalogueSource(Source):
     the same catalogue, never the sum over its communes (additive = False)."""
 
     additive = False
-    codes = ("egov.procedures_online_partial", "egov.procedures_online_full")
+    codes = (
+        "egov.procedures_online_partial",
+        "egov.procedures_online_full",
+        "egov.procedures",
+    )
 
     def counts(self, *, unit_filter, period, group_by_unit):
         row = Procedure.objects.aggregate(
             partial=Count("pk", filter=Q(online_level=OnlineLevel.PARTIAL)),
             full=Count("pk", filter=Q(online_level=OnlineLevel.FULL)),
+            all=Count("pk"),
         )
         return {
             None: {
                 "egov.procedures_online_partial": int(row["partial"] or 0),
                 "egov.procedures_online_full": int(row["full"] or 0),
+                "egov.procedures": int(row["all"] or 0),
             }
         }
 
@@ -178,6 +184,7 @@ class CatalogueSource(Source):
         return {
             "egov.procedures_online_partial": by_level.get(OnlineLevel.PARTIAL, 0),
             "egov.procedures_online_full": by_level.get(OnlineLevel.FULL, 0),
+            "egov.procedures": sum(by_level.values()),
         }
 
     def records(self, code, *, unit_filter, period):
@@ -185,6 +192,8 @@ class CatalogueSource(Source):
             "egov.procedures_online_partial": OnlineLevel.PARTIAL,
             "egov.procedures_online_full": OnlineLevel.FULL,
         }.get(code)
+        if code == "egov.procedures":
+            return Procedure.objects.all()
         return None if level is None else Procedure.objects.filter(online_level=level)
 
     def drillable(self):
@@ -397,6 +406,13 @@ registry.add(
 )
 
 registry.add(
+    Indicator(
+        "egov.procedures",
+        _("TTHC trong danh mục"),
+        section=E,
+        formula=_("TTHC trong danh mục (không cộng dồn theo đơn vị)"),
+        year_over_year=False,
+    ),
     Indicator(
         "egov.procedures_online_partial",
         _("TTHC cung cấp DVC trực tuyến một phần"),

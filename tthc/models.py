@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cchc_portal.db import UnitRecord
+from orgs.records import UnitRecord
 
 if TYPE_CHECKING:
     from orgs.models import Period

@@ -1,13 +1,13 @@
 """Record sections of the tthc app: procedure catalogue, dossiers, feedback, surveys
 (declared for the generic CRUD machinery)."""
 
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from cchc_portal.crud import Column, Filter, Section, Total, TotalGroup, scopes
+from records import scopes
+from records.spec import Column, Filter, Section, Total, TotalGroup
 
 from . import forms
-from .models import Dossier, Feedback, OnlineLevel, Procedure, Rating, SurveyResponse
+from .models import Dossier, Feedback, Procedure, SurveyResponse
 from .services_records import (
     dossier_link_procedure,
     procedure_sync_dossiers,
@@ -34,16 +34,14 @@ PROCEDURES = Section(
         TotalGroup(
             _("Danh mục"),
             (
-                Total(_("Tổng số TTHC"), aggregate=Count("pk")),
+                Total(_("Tổng số TTHC"), indicator="egov.procedures"),
                 Total(
                     _("DVC trực tuyến một phần"),
                     indicator="egov.procedures_online_partial",
-                    aggregate=Count("pk", filter=Q(online_level=OnlineLevel.PARTIAL)),
                 ),
                 Total(
                     _("DVC trực tuyến toàn trình"),
                     indicator="egov.procedures_online_full",
-                    aggregate=Count("pk", filter=Q(online_level=OnlineLevel.FULL)),
                 ),
             ),
         ),
@@ -138,11 +136,10 @@ FEEDBACK = Section(
         TotalGroup(
             _("Trong kỳ"),
             (
-                Total(_("Tiếp nhận"), indicator="feedback.received", aggregate=Count("pk")),
+                Total(_("Tiếp nhận"), indicator="feedback.received"),
                 Total(
                     _("Đã xử lý"),
                     indicator="feedback.resolved",
-                    aggregate=Count("pk", filter=Q(resolved_on__isnull=False)),
                 ),
             ),
         ),
@@ -167,11 +164,10 @@ SURVEYS = Section(
         TotalGroup(
             _("Trong kỳ"),
             (
-                Total(_("Số phiếu"), indicator="survey.responses", aggregate=Count("pk")),
+                Total(_("Số phiếu"), indicator="survey.responses"),
                 Total(
                     _("Hài lòng, rất hài lòng"),
                     indicator="survey.satisfied",
-                    aggregate=Count("pk", filter=Q(rating__gte=Rating.SATISFIED)),
                 ),
                 Total(_("Tỷ lệ hài lòng"), indicator="survey.satisfaction_rate", kind="percent"),
             ),

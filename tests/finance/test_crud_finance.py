@@ -2,8 +2,8 @@
 
 import pytest
 
-from cchc_portal.crud.forms import parse_amount
 from finance.models import BudgetLine, InvestmentLine
+from records.forms import parse_amount
 
 pytestmark = pytest.mark.django_db
 

@@ -318,7 +318,7 @@ def test_two_simultaneous_saves_of_one_version_let_exactly_one_through(cast):
 
     from django.db import connection, connections
 
-    from cchc_portal.crud.services import ConcurrentEditError, record_save
+    from records.services import ConcurrentEditError, record_save
     from staff.views import PEOPLE
 
     if connection.vendor != "postgresql":

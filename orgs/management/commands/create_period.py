@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from cchc_portal.cli import parse_date_arg, validation_message
+from orgs.cli import parse_date_arg, validation_message
 from orgs.services import period_create
 
 

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from cchc_portal.cli import parse_date_arg, validation_message
+from orgs.cli import parse_date_arg, validation_message
 from orgs.models import Level
 from orgs.services import unit_create
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,14 +18,13 @@ from orgs.decorators import unit_period_view
 from reports.services import data_is_locked
 
 from .exports import export_response
+from .filters import filter_choices
 from .forms import format_amount, parse_amount
-from .history import display, record_history
-from .selectors import filter_choices, list_params, records_list, section_totals
+from .history import record_history
+from .selectors import list_params, records_list, section_totals
 from .services import ConcurrentEditError, ensure_can_write, record_delete, record_save
 from .spec import Section
-
-PAGE_SIZE = 50
-
+from .tables import cell_value, section_table_page
 
 # --- helpers ----------------------------------------------------------------------------------
 
@@ -69,27 +66,12 @@ def _context(section: Section, request, **extra) -> dict:
     return ctx
 
 
-def _value(obj, name: str):
-    """(display text, raw) of a column value, following a__b lookups."""
-    target, field = obj, None
-    model = type(obj)
-    for part in name.split("__"):
-        field = model._meta.get_field(part)
-        target = getattr(target, part, None) if target is not None else None
-        if field.is_relation and field.related_model is not None:
-            model = field.related_model
-    if isinstance(field, models.ForeignKey):
-        return ("—" if target is None else str(target)), target
-    return display(field, target), target
-
-
-def _rows(section: Section, request, objects) -> list[dict]:
+def _rows(section: Section, request, table) -> list[dict]:
+    """The rows of the table's current page: the record, its cells' texts, its links."""
     rows = []
-    for obj in objects:
-        cells = []
-        for col in section.columns:
-            text = col.render(obj) if col.render else _value(obj, col.name)[0]
-            cells.append({"text": text, "column": col})
+    for row in table.page.object_list:
+        obj = row.record
+        cells = [{"text": row.get_cell(col.name), "column": col} for col in section.columns]
         rows.append(
             {
                 "obj": obj,
@@ -102,21 +84,19 @@ def _rows(section: Section, request, objects) -> list[dict]:
     return rows
 
 
-def _headers(section: Section, request, params) -> list[dict]:
+def _headers(section: Section, request, table) -> list[dict]:
+    """Column headers; a sortable one links to its next order (asc → desc → asc)."""
     headers = []
     for col in section.columns:
+        bound = table.columns[col.name]
         label = col.label or section.field_label(col.name)
         h = {"label": label, "column": col, "url": None, "dir": ""}
-        if col.sortable:
+        if bound.orderable:
             q = request.GET.copy()
             q.pop("page", None)
-            if params.sort == col.name:
-                q["sort"] = "-" + col.name
-                h["dir"] = "asc"
-            else:
-                q["sort"] = col.name
-                if params.sort == "-" + col.name:
-                    h["dir"] = "desc"
+            q["sort"] = bound.order_by_alias.next
+            if bound.is_ordered:
+                h["dir"] = "desc" if bound.order_by_alias.is_descending else "asc"
             h["url"] = "?" + q.urlencode()
         headers.append(h)
     return headers
@@ -140,7 +120,7 @@ def _current_values(section: Section, obj) -> list[tuple[str, str]]:
     out = []
     for name in section.form._meta.fields:
         f = section.model._meta.get_field(name)
-        text, _raw = _value(obj, name)
+        text, _raw = cell_value(obj, name)
         out.append((str(f.verbose_name), text))
     return out
 
@@ -156,15 +136,15 @@ def make_views(section: Section) -> dict:
     def list_view(request):
         params = list_params(section, request.GET)
         qs = records_list(section, unit=request.unit, period=request.period, params=params)
-        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        table = section_table_page(section, qs, sort=params.sort, page=request.GET.get("page"))
         keep = request.GET.copy()
         keep.pop("page", None)
         ctx = _context(
             section,
             request,
-            page_obj=page,
-            rows=_rows(section, request, page.object_list),
-            headers=_headers(section, request, params),
+            page_obj=table.page,
+            rows=_rows(section, request, table),
+            headers=_headers(section, request, table),
             params=params,
             filters=[
                 {
@@ -180,8 +160,8 @@ def make_views(section: Section) -> dict:
             export_query=keep.urlencode(),
         )
         if request.htmx and request.htmx.target == "records-table":
-            return render(request, "crud/list.html#table", ctx)
-        return render(request, "crud/list.html", ctx)
+            return render(request, "records/list.html#table", ctx)
+        return render(request, "records/list.html", ctx)
 
     @require_GET
     @unit_period_view
@@ -191,7 +171,7 @@ def make_views(section: Section) -> dict:
             request,
             totals=section_totals(section, unit=request.unit, period=request.period),
         )
-        return render(request, "crud/_totals.html", ctx)
+        return render(request, "records/_totals.html", ctx)
 
     def _save(request, *, instance, obj_for_page):
         """POST handling shared by create and edit."""
@@ -255,7 +235,7 @@ def make_views(section: Section) -> dict:
                         saved_message=label,
                         totals=section_totals(section, unit=request.unit, period=request.period),
                     )
-                    response = render(request, "crud/form.html", ctx)
+                    response = render(request, "records/form.html", ctx)
                     response["HX-Trigger"] = "recordsChanged"
                     return response
                 messages.success(request, label)
@@ -277,7 +257,7 @@ def make_views(section: Section) -> dict:
         if request.htmx:
             # htmx swaps only 2xx answers; the refusal is in the content.
             status = 200
-        return render(request, "crud/form.html", ctx, status=status)
+        return render(request, "records/form.html", ctx, status=status)
 
     @require_http_methods(["GET", "POST"])
     @unit_period_view
@@ -294,7 +274,7 @@ def make_views(section: Section) -> dict:
             obj=None,
             totals=section_totals(section, unit=request.unit, period=request.period),
         )
-        return render(request, "crud/form.html", ctx)
+        return render(request, "records/form.html", ctx)
 
     @require_http_methods(["GET", "POST"])
     @unit_period_view
@@ -314,7 +294,7 @@ def make_views(section: Section) -> dict:
             obj=obj,
             totals=section_totals(section, unit=request.unit, period=request.period),
         )
-        return render(request, "crud/form.html", ctx)
+        return render(request, "records/form.html", ctx)
 
     @require_http_methods(["GET", "POST"])
     @unit_period_view
@@ -355,7 +335,7 @@ def make_views(section: Section) -> dict:
             current_values=_current_values(section, obj),
             history_url=_record_url(section, request, "history", obj.pk),
         )
-        return render(request, "crud/confirm_delete.html", ctx, status=status)
+        return render(request, "records/confirm_delete.html", ctx, status=status)
 
     @require_GET
     @unit_period_view
@@ -385,7 +365,7 @@ def make_views(section: Section) -> dict:
             import_batch=batch,
             edit_url=_record_url(section, request, "edit", pk) if obj else None,
         )
-        return render(request, "crud/history.html", ctx)
+        return render(request, "records/history.html", ctx)
 
     @require_GET
     @unit_period_view
@@ -405,7 +385,7 @@ def make_views(section: Section) -> dict:
             }
             for r in rows
         ]
-        return render(request, "crud/deleted.html", _context(section, request, items=items))
+        return render(request, "records/deleted.html", _context(section, request, items=items))
 
     @require_GET
     @unit_period_view

@@ -34,13 +34,12 @@ class Filter:
 
 @dataclass(frozen=True)
 class Total:
-    """One inline total. With `indicator`, the value comes from the indicator registry when
-    the registry defines that code (the official figure); otherwise from `aggregate`, an
-    aggregate expression evaluated over the section's records of the period."""
+    """One inline total: the indicator `indicator` of the registry, computed for the (unit,
+    period) — the official figure, never a formula of its own. A total with no indicator yet
+    gets one in the owning app's indicators.py."""
 
     label: str
-    indicator: str | None = None
-    aggregate: object | None = None
+    indicator: str
     kind: str = "count"  # count | vnd | percent
 
 

@@ -2,12 +2,19 @@
 
 The resource is declared from the section (Vietnamese headers, choice labels, dd/mm/yyyy dates)
 and exports a `values()` queryset read with `.iterator()`, so no model instance is built even for
-a list of 100 000 dossiers."""
+a list of 100 000 dossiers.
+
+Every text cell of every CSV/XLSX export goes through `spreadsheet_safe` (formula injection,
+OWASP "CSV Injection"): a text starting with = + - @ tab or CR is prefixed with a single quote,
+so a spreadsheet shows it as text and never evaluates it; numbers stay numbers."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
+import tablib
 from django.db import models
 from django.http import HttpResponse
 from django.utils.text import slugify
@@ -15,6 +22,31 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from .spec import Section
+
+# What a spreadsheet may read as the start of a formula (or of a DDE command).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A cell value that no spreadsheet evaluates: text starting with = + - @ tab or CR gets a
+    leading single quote; anything else (numbers, dates, None, other text) is returned as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def safe_dataset(
+    rows: Iterable[Iterable[Any]], *, headers: Iterable[Any] = (), title: str | None = None
+) -> tablib.Dataset:
+    """A tablib Dataset of `rows` with every cell (and header) through `spreadsheet_safe`: the
+    one way an export builds what it writes to CSV or XLSX."""
+    data = tablib.Dataset(title=title)
+    heads = [spreadsheet_safe(h) for h in headers]
+    if heads:
+        data.headers = heads
+    for row in rows:
+        data.append([spreadsheet_safe(v) for v in row])
+    return data
 
 
 class ChoiceLabelWidget(widgets.Widget):
@@ -80,7 +112,8 @@ def section_resource(section: Section) -> type[resources.Resource]:
 def export_response(section: Section, queryset, *, fmt: str, filename: str) -> HttpResponse:
     resource = section_resource(section)()
     names = list(resource._meta.fields)
-    dataset = resource.export(queryset.values(*names))
+    exported = resource.export(queryset.values(*names))
+    dataset = safe_dataset(exported, headers=exported.headers)
     if fmt == "xlsx":
         content = dataset.export("xlsx")
         ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
