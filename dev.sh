@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # CCHC Portal — one script for the two quick-start commands.
 #   ./dev.sh demo   set up, load the demo data and serve http://127.0.0.1:8000
-#   ./dev.sh test   set up and run the whole test suite (ruff, migrations check, pytest)
-# Other sub-commands: setup, worker, bench.
+#   ./dev.sh test   set up and run the whole test suite (ruff, lock audit, migrations check, pytest)
+# Other sub-commands: setup, worker, bench, lock (rewrite requirements.lock after editing
+# pyproject.toml's dependencies; extra arguments go to `uv pip compile`, e.g. --upgrade).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -50,25 +51,42 @@ system_packages() {
   fi
 }
 
-setup() {
+make_venv() {
   local py
   py=$(find_python) || die "Python 3.12 or newer is needed (Django 6 requires it) and none was found.
   On Debian 13: sudo apt-get install python3 python3-venv
   With pyenv:   pyenv install 3.12 && PYTHON=\$(pyenv root)/versions/3.12.*/bin/python ./dev.sh ${1:-demo}
   Or point PYTHON at an existing interpreter: PYTHON=/path/to/python3.12 ./dev.sh ${1:-demo}"
-  system_packages "${1:-}"
   if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)'; then
     say "Creating virtualenv with $py"
     rm -rf "$VENV"
     "$py" -m venv "$VENV"
   fi
-  local stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+}
+
+setup() {
+  make_venv "${1:-}"
+  system_packages "${1:-}"
+  # The pinned set of requirements.lock (runtime + dev extra), then the project itself.
+  "$VENV/bin/python" scripts/lockfile.py check || die "pyproject.toml changed without ./dev.sh lock"
+  local stamp="$VENV/.installed-$(cat pyproject.toml requirements.lock | sha256sum | cut -c1-16)"
   if [ ! -f "$stamp" ]; then
-    say "Installing Python dependencies"
+    say "Installing Python dependencies (requirements.lock)"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e ".[dev]"
+    "$VENV/bin/python" -m pip install -q --require-hashes -r requirements.lock
+    "$VENV/bin/python" -m pip install -q --no-deps -e .
+    rm -f "$VENV"/.installed-*
     touch "$stamp"
   fi
+}
+
+lock() {
+  # requirements.lock: every package of the runtime and the dev extra pinned, with hashes, for
+  # Python 3.12+ on every platform. Existing pins are kept unless --upgrade(-package) is given.
+  make_venv
+  [ -x "$VENV/bin/uv" ] || "$VENV/bin/python" -m pip install -q uv
+  "$VENV/bin/uv" pip compile pyproject.toml --extra dev --universal --python-version 3.12 \
+    --generate-hashes --custom-compile-command "./dev.sh lock" --quiet -o requirements.lock "$@"
 }
 
 PY="$VENV/bin/python"
@@ -98,6 +116,8 @@ case "${1:-}" in
     say "ruff"
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
+    say "pip-audit of requirements.lock"
+    "$PY" scripts/lockfile.py audit || die "the locked set has a known vulnerability with a fix (see above)"
     say "migrations are up to date"
     "$PY" manage.py makemigrations --check --dry-run >/dev/null || die "models changed without a migration (run: .venv/bin/python manage.py makemigrations)"
     say "pytest (database: ${DATABASE_URL:-SQLite}, redis: ${REDIS_URL:-none, eager Celery})"
@@ -107,13 +127,17 @@ case "${1:-}" in
     setup
     exec "$VENV/bin/celery" -A cchc_portal worker -B -l info
     ;;
+  lock)
+    shift || true
+    lock "$@"
+    ;;
   bench)
     setup
     shift || true
     exec "$PY" bench/run.py "$@"
     ;;
   *)
-    echo "usage: ./dev.sh demo | test [pytest args] | setup | worker | bench" >&2
+    echo "usage: ./dev.sh demo | test [pytest args] | setup | worker | bench | lock [uv args]" >&2
     exit 2
     ;;
 esac

@@ -52,20 +52,6 @@ class DossierProfile:
     # False: a count that the drawn dossiers cannot reach is lowered instead of failing
     exact: bool = True
 
-    @property
-    def received_new(self) -> int:
-        return (
-            self.partial_online
-            + self.partial_direct
-            + self.full_online
-            + self.full_direct
-            + self.none_online
-            + self.none_direct
-            + self.national_birth
-            + self.national_death
-            + self.postal
-        )
-
 
 class ProfileError(ValueError):
     """The profile cannot be reproduced by records (e.g. more payments than fee-bearing dossiers)."""

@@ -13,8 +13,6 @@ from orgs.services import membership_grant, user_ensure
 
 DATA = Path(__file__).resolve().parent.parent / "orgs" / "data" / "demo_units.json"
 DEMO_COMMUNE = "21073"
-DEMO_DISTRICT = "524"
-DEMO_PROVINCE = "51"
 
 # (code, start, end, deadline): the seed counts dossiers from 15/12/2022 to 31/10/2023.
 DEMO_PERIODS = [

@@ -70,8 +70,6 @@ HOLIDAYS = {dt.date(*d) for d in _HOLIDAYS}
 # Office hours in minutes after midnight: morning and afternoon sessions.
 MORNING = (7 * 60 + 30, 11 * 60 + 30)
 AFTERNOON = (13 * 60 + 30, 17 * 60)
-OFFICE_MINUTES = (MORNING[1] - MORNING[0]) + (AFTERNOON[1] - AFTERNOON[0])
-CLOSE = dt.time(17, 0)
 
 
 def is_working_day(day: dt.date) -> bool:

@@ -27,20 +27,3 @@ def validation_message(exc: ValidationError) -> str:
     if hasattr(exc, "message_dict"):
         return "; ".join(" ".join(str(m) for m in msgs) for msgs in exc.message_dict.values())
     return "; ".join(str(m) for m in exc.messages)
-
-
-def resolve_unit_period(unit_code: str, period_code: str):
-    """(unit, period) for the CLI: the unit with that code valid during that period."""
-    from orgs.models import Period, Unit
-
-    period = Period.objects.filter(code=str(period_code).strip().upper()).first()
-    if period is None:
-        raise CommandError(_("Không có kỳ báo cáo %(code)s.") % {"code": period_code})
-    try:
-        unit = Unit.objects.for_code(unit_code, period)
-    except Unit.DoesNotExist:
-        raise CommandError(
-            _("Không có đơn vị mã %(code)s có hiệu lực trong kỳ %(period)s.")
-            % {"code": unit_code, "period": period.code}
-        ) from None
-    return unit, period

@@ -48,12 +48,6 @@ class UnitQuerySet(models.QuerySet):
                 cond |= Q(path=path)
         return self.filter(cond)
 
-    def editable_by(self, user) -> UnitQuerySet:
-        """Units whose data the user may enter (clerk or approver of the unit itself)."""
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        return self.filter(memberships__user=user, memberships__role__in=DATA_ROLES).distinct()
-
     def valid_during(self, start: dt.date, end: dt.date) -> UnitQuerySet:
         """Units whose validity interval overlaps [start, end]."""
         return self.filter(
@@ -70,10 +64,6 @@ class UnitQuerySet(models.QuerySet):
         if not units:
             raise Unit.DoesNotExist(code)
         return units[0]
-
-    def descendants_of(self, unit: Unit, include_self: bool = True) -> UnitQuerySet:
-        qs = self.filter(path__startswith=unit.path)
-        return qs if include_self else qs.exclude(pk=unit.pk)
 
 
 class Unit(models.Model):
@@ -178,9 +168,6 @@ class Unit(models.Model):
     def ancestors(self) -> models.QuerySet[Unit]:
         ids = [int(x) for x in self.path.strip("/").split("/") if x][:-1]
         return Unit.objects.filter(pk__in=ids).order_by("path")
-
-    def is_descendant_of(self, other: Unit) -> bool:
-        return self.path.startswith(other.path) and self.pk != other.pk
 
     def is_valid_on(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
 from django.http import Http404
 
-from .models import Level, Membership, Period, Role, Unit
+from .models import Membership, Period, Role, Unit
 
 
 def unit_for_user(*, user, code: str, period: Period | None = None) -> Unit:
@@ -40,10 +39,6 @@ def roles_of(user, unit: Unit) -> set[str]:
     return roles
 
 
-def can_edit_data(user, unit: Unit) -> bool:
-    return bool(roles_of(user, unit) & {Role.CLERK, Role.APPROVER})
-
-
 def can_approve(user, unit: Unit) -> bool:
     return Role.APPROVER in roles_of(user, unit)
 
@@ -60,10 +55,3 @@ def can_review(user, unit: Unit) -> bool:
         if unit.path.startswith(path) and unit.path != path:
             return True
     return False
-
-
-def reporting_units_for(user) -> QuerySet[Unit]:
-    """Units the user reports for or reviews: communes in scope, plus own units."""
-    return Unit.objects.visible_to(user).filter(level=Level.COMMUNE) | Unit.objects.filter(
-        memberships__user=user
-    )

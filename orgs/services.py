@@ -74,15 +74,6 @@ def period_create(
     return period
 
 
-def period_update_window(
-    *, period: Period, start: dt.date, end: dt.date, deadline: dt.date | None
-) -> Period:
-    period.start, period.end, period.deadline = start, end, deadline
-    period.full_clean(exclude=["year", "kind", "number"], validate_unique=False)
-    period.save()
-    return period
-
-
 def membership_grant(*, user, unit: Unit, role: str) -> Membership:
     if role not in Role.values:
         raise ValidationError(_("Vai trò «%(role)s» không hợp lệ.") % {"role": role})

@@ -288,10 +288,6 @@ class VerifyResult:
     error: str = ""
     stored: list = field(default_factory=list)  # portal files with the same bytes
 
-    @property
-    def all_ok(self) -> bool:
-        return bool(self.signatures) and all(s.level == "ok" for s in self.signatures)
-
 
 def trust_roots() -> list:
     """Certificates from the paths in settings.CCHC_TRUST_ROOTS (PEM or DER)."""

@@ -54,10 +54,6 @@ class Person(UnitRecord):
     def __str__(self) -> str:
         return self.full_name
 
-    @property
-    def is_concurrent(self) -> bool:
-        return bool(self.concurrent_post.strip())
-
 
 class PostQuota(UnitRecord):
     """Posts of cán bộ, công chức allotted to the unit for a year (e.g. 20 for a type-2 commune)."""

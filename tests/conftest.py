@@ -9,10 +9,13 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.factories import Cast
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -107,23 +110,6 @@ def celery_worker(transactional_db):
         app.tasks[name].ignore_result = value
 
 
-@dataclass
-class Cast:
-    province: object
-    district: object
-    other_district: object
-    commune_a: object
-    commune_b: object
-    commune_c: object
-    clerk_a: object
-    clerk_b: object
-    approver_a: object
-    reviewer: object
-    other_reviewer: object
-    admin: object
-    period: object
-
-
 @pytest.fixture
 def cast(db) -> Cast:
     """Province → district (communes A, B) and another district (commune C); the fixed cast:
@@ -158,8 +144,8 @@ def chromium_driver():
         "--lang=vi",
     ):
         options.add_argument(arg)
+    # No implicit wait: every test waits explicitly (tests/helpers/browser.py).
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-    driver.implicitly_wait(3)
     yield driver
     driver.quit()
 
@@ -168,21 +154,24 @@ def chromium_driver():
 def browser_login(live_server, chromium_driver):
     """Log a user in through the real login page; returns a function(username, password)."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
 
-    def login(username: str, password: str = "pw-Secret-123"):
+    from tests.factories import PASSWORD
+    from tests.helpers.browser import page_loaded, wait
+
+    def login(username: str, password: str = PASSWORD):
         chromium_driver.get(live_server.url + "/accounts/login/")
         chromium_driver.find_element(By.NAME, "username").send_keys(username)
         chromium_driver.find_element(By.NAME, "password").send_keys(password)
         chromium_driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         # Wait for the login POST to finish (the next page, or the error message), so that a
         # following get() cannot abort it before the session cookie is set.
-        WebDriverWait(chromium_driver, 20).until(
+        wait(chromium_driver, 20).until(
             lambda d: (
                 "/accounts/login/" not in d.current_url
                 or d.find_elements(By.CSS_SELECTOR, ".msg-error")
             )
         )
+        wait(chromium_driver, 20).until(page_loaded)
         return chromium_driver
 
     return login

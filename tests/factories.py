@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import factory
 from django.contrib.auth import get_user_model
@@ -53,9 +54,24 @@ def member(username: str, unit: Unit, role: str, **extra):
     return user
 
 
-def make_cast():
-    from tests.conftest import Cast
+@dataclass
+class Cast:
+    province: object
+    district: object
+    other_district: object
+    commune_a: object
+    commune_b: object
+    commune_c: object
+    clerk_a: object
+    clerk_b: object
+    approver_a: object
+    reviewer: object
+    other_reviewer: object
+    admin: object
+    period: object
 
+
+def make_cast() -> Cast:
     province = UnitFactory(code="51", name="Tỉnh Quảng Ngãi", level=Level.PROVINCE)
     district = UnitFactory(code="524", name="Huyện Bình Sơn", level=Level.DISTRICT, parent=province)
     other = UnitFactory(code="525", name="Huyện Sơn Tịnh", level=Level.DISTRICT, parent=province)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 import gettext
 import re
-import subprocess
 from io import BytesIO
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from reports.rendering.context import build_context
 from reports.rendering.services import document_render
 from reports.services import report_get_or_create
 from tests.factories import PASSWORD
+from tests.helpers import documents
 
 LOCALE = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES"
 PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +.\d]*[sdfi]|%%|\{\w+\}")
@@ -86,8 +86,8 @@ def page(client, url: str) -> str:
 
 
 def pdf_text(data: bytes) -> str:
-    out = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
-    return re.sub(r"\s+", " ", out.stdout.decode("utf-8"))
+    """The PDF's text on one line."""
+    return re.sub(r"\s+", " ", documents.pdf_text(data))
 
 
 # --- the catalogue ---------------------------------------------------------------------
@@ -315,7 +315,7 @@ def test_a_report_signed_from_the_english_interface_carries_the_vietnamese_signi
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     from reports.models import DocumentKind, Report, ReportState
-    from tests.reports.test_signing import P12_PASSWORD, make_test_ca_and_p12
+    from tests.helpers.signing import P12_PASSWORD, make_test_ca_and_p12
 
     report = report_get_or_create(unit=cast.commune_a, period=cast.period)
     Report.objects.filter(pk=report.pk).update(

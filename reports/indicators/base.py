@@ -92,12 +92,6 @@ class Indicator:
     def is_rate(self) -> bool:
         return self.numerator is not None
 
-    @property
-    def depends_on(self) -> tuple[str, ...]:
-        if self.is_rate:
-            return (self.numerator, self.denominator)
-        return self.depends
-
 
 class Source:
     """Computes raw counts of some indicators from one record type with ONE aggregate query.

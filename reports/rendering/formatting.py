@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from reports.templatetags.cchc_format import count, figure, format_number, rate, vnd
+from reports.templatetags.cchc_format import figure, format_number
 
 DASH = "—"
 
@@ -19,19 +19,6 @@ def group(n: int) -> str:
     """1962 -> '1.962', -1005 -> '-1.005'."""
     sign = "-" if n < 0 else ""
     return sign + f"{abs(int(n)):,}".replace(",", ".")
-
-
-def fmt_count(value) -> str:
-    return count(value)
-
-
-def fmt_rate(value) -> str:
-    """99.05 -> '99,05%'; None (zero denominator) -> '—'."""
-    return rate(value)
-
-
-def fmt_vnd(value) -> str:
-    return vnd(value)
 
 
 def fmt_decimal(value, places: int = 2) -> str:

@@ -1,6 +1,8 @@
 import pytest
 from selenium.webdriver.common.by import By
 
+from tests.helpers.browser import click_to_load
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -9,7 +11,7 @@ def test_clerk_logs_in_and_opens_the_workspace(live_server, browser_login, cast)
     assert "Báo cáo của tôi" in driver.find_element(By.TAG_NAME, "h1").text
     table = driver.find_element(By.ID, "my-reports").text
     assert "Xã Bình Phước" in table and "Xã Bình Trị" not in table
-    driver.find_element(By.LINK_TEXT, "Mở").click()
+    click_to_load(driver, driver.find_element(By.LINK_TEXT, "Mở"))
     assert driver.current_url.endswith("/u/21073/2023/")
     assert "Xã Bình Phước" in driver.find_element(By.CLASS_NAME, "contextbar").text
 

@@ -3,12 +3,12 @@ edits, reads the history; a stale edit made after another session's save is refu
 
 import pytest
 from django.test import Client
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from staff.models import Person
+from tests.helpers.browser import click_to_load, find, wait
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,28 +31,26 @@ def test_clerk_adds_edits_and_reads_history_and_a_stale_edit_is_refused(
     live_server, browser_login, cast
 ):
     driver = browser_login("clerk.a")
-    # The totals block is swapped by htmx while it is read: a stale read is retried.
-    wait = WebDriverWait(driver, 10, ignored_exceptions=[StaleElementReferenceException])
     driver.get(live_server.url + "/u/21073/2023/staff/people/")
     assert "Tổng số: 0" in totals_text(driver)
 
     # Add a person with "save and add another": the form stays, the totals refresh (htmx).
-    driver.find_element(By.ID, "add-record").click()
+    click_to_load(driver, driver.find_element(By.ID, "add-record"))
     fill_person(driver, "Nguyễn Thị Hoa", "Công chức Tư pháp - Hộ tịch")
     driver.find_element(By.NAME, "save_add").click()
-    wait.until(EC.presence_of_element_located((By.ID, "saved-message")))
-    wait.until(lambda d: "Tổng số: 1" in totals_text(d))
+    find(driver, By.ID, "saved-message")
+    wait(driver).until(lambda d: "Tổng số: 1" in totals_text(d))
     assert "Công chức: 1" in totals_text(driver)
     assert driver.find_element(By.NAME, "full_name").get_attribute("value") == ""
 
     # Back to the list, open the person, change the position.
     driver.get(live_server.url + "/u/21073/2023/staff/people/")
-    driver.find_element(By.LINK_TEXT, "Nguyễn Thị Hoa").click()
+    click_to_load(driver, driver.find_element(By.LINK_TEXT, "Nguyễn Thị Hoa"))
     position = driver.find_element(By.NAME, "position")
     position.clear()
     position.send_keys("Công chức Văn hóa - Xã hội")
-    driver.find_element(By.NAME, "save").click()
-    wait.until(EC.url_to_be(live_server.url + "/u/21073/2023/staff/people/"))
+    click_to_load(driver, driver.find_element(By.NAME, "save"))
+    wait(driver).until(EC.url_to_be(live_server.url + "/u/21073/2023/staff/people/"))
     assert "Đã lưu «Nguyễn Thị Hoa»" in driver.find_element(By.CLASS_NAME, "messages").text
 
     # The history tells who changed what.
@@ -81,8 +79,8 @@ def test_clerk_adds_edits_and_reads_history_and_a_stale_edit_is_refused(
     position = driver.find_element(By.NAME, "position")
     position.clear()
     position.send_keys("Địa chính - Xây dựng")
-    driver.find_element(By.NAME, "save").click()
-    conflict = wait.until(EC.presence_of_element_located((By.ID, "conflict")))
+    driver.find_element(By.NAME, "save").click()  # htmx swaps the form in place
+    conflict = find(driver, By.ID, "conflict")
     assert "Văn phòng - Thống kê" in conflict.text
     assert "CHƯA được lưu" in driver.find_element(By.ID, "record-form").text
     person.refresh_from_db()
@@ -94,6 +92,6 @@ def test_money_input_echoes_the_parsed_amount_while_typing(live_server, browser_
     driver.get(live_server.url + "/u/21073/2023/finance/budget/new/")
     driver.find_element(By.NAME, "plan").send_keys("1.500")
     slot = driver.find_element(By.CSS_SELECTOR, "#id_plan + .echo-slot")
-    WebDriverWait(driver, 10).until(lambda d: "= 1.500 đồng" in slot.text)
+    wait(driver).until(lambda d: "= 1.500 đồng" in slot.text)
     driver.find_element(By.NAME, "plan").send_keys(",5")
-    WebDriverWait(driver, 10).until(lambda d: "Chỉ nhập số nguyên" in slot.text)
+    wait(driver).until(lambda d: "Chỉ nhập số nguyên" in slot.text)

@@ -9,7 +9,8 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from reports.models import NarrativeSection, RenderedDocument
-from tests.reports.test_render_pdf import load_seed_commune
+from tests.helpers.browser import click_to_load
+from tests.helpers.documents import load_seed_commune
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +21,7 @@ def test_clerk_edits_the_narrative_and_exports_the_pdf(
     load_seed_commune(cast)
     driver = browser_login("clerk.a")
     driver.get(live_server.url + "/u/21073/2023/")
-    driver.find_element(By.LINK_TEXT, "Soạn báo cáo").click()
+    click_to_load(driver, driver.find_element(By.LINK_TEXT, "Soạn báo cáo"))
     wait = WebDriverWait(driver, 30)
     section = driver.find_element(By.ID, "sec-strengths")
     assert "III.1. Ưu điểm" in section.find_element(By.TAG_NAME, "h2").text

@@ -12,7 +12,7 @@ from rest_framework.authtoken.models import Token
 
 from reports.indicators import compute, registry, to_json
 from tests.factories import PASSWORD
-from tests.reports.test_indicators_formulas import dossier, local, make
+from tests.helpers.dossiers import dossier, local, make
 
 pytestmark = pytest.mark.django_db
 

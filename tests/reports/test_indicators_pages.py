@@ -10,7 +10,7 @@ import pytest
 from reports.models import Job, Report, ReportState, WarningExplanation
 from reports.snapshots import snapshot_refresh
 from tests.factories import PASSWORD
-from tests.reports.test_indicators_formulas import dossier, local, make
+from tests.helpers.dossiers import dossier, local, make
 
 pytestmark = pytest.mark.django_db
 

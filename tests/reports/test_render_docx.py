@@ -10,7 +10,7 @@ from docx import Document
 from reports.models import DocumentKind
 from reports.rendering.services import document_render
 from reports.services import report_get_or_create
-from tests.reports.test_render_pdf import HEADINGS, load_seed_commune
+from tests.helpers.documents import HEADINGS, load_seed_commune
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 
 from reports.models import DocumentSettings, Job, JobStatus, NarrativeSection, RenderedDocument
 from tests.factories import PASSWORD
-from tests.reports.test_render_pdf import HEADINGS, load_seed_commune
+from tests.helpers.documents import HEADINGS, load_seed_commune
 
 pytestmark = pytest.mark.django_db
 

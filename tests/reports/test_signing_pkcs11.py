@@ -22,9 +22,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from reports.models import ReportState
-from tests.reports.test_signing import P12_PASSWORD, accepted_report, make_test_ca_and_p12
-
-__all__ = ["accepted_report"]  # the fixture, shared with the PKCS#12 tests
+from tests.helpers.signing import P12_PASSWORD, make_test_ca_and_p12
 
 LIBS = ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so")
 TOKEN, PIN, LABEL = "UBND-XA", "123456", "chu-tich"

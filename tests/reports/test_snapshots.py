@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 import uuid
 
 import pytest
@@ -14,7 +13,8 @@ from reports.indicators import compute, to_json
 from reports.models import IndicatorSnapshot, Job, JobStatus
 from reports.recompute import records_changed
 from reports.snapshots import snapshot_get, snapshot_refresh, snapshot_refresh_period
-from tests.reports.test_indicators_formulas import dossier, local, make
+from tests.helpers.dossiers import dossier, local, make
+from tests.helpers.waiting import wait_until
 
 
 @pytest.fixture(autouse=True)
@@ -80,15 +80,6 @@ def test_without_a_period_every_open_period_is_scheduled(cast, django_capture_on
     assert len(callbacks) == 2
 
 
-def _wait(predicate, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
-
-
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_recomputes_once_after_a_burst_of_changes(cast, celery_worker, settings):
@@ -99,10 +90,12 @@ def test_a_real_worker_recomputes_once_after_a_burst_of_changes(cast, celery_wor
         with transaction.atomic():
             PlanTask.objects.create(unit=cast.commune_a, period=cast.period, title=f"t{i}")
             records_changed(unit=cast.commune_a, period=cast.period)
-    assert _wait(
+    assert wait_until(
         lambda: IndicatorSnapshot.objects.filter(
             unit=cast.commune_a, period=cast.period, values__contains={"plan.tasks": 50}
-        ).exists()
+        ).exists(),
+        timeout=30,
+        message="the commune's snapshot never counted the 50 tasks",
     )
     # the district's snapshot includes the commune's figures
     assert (
@@ -119,7 +112,11 @@ def test_recompute_now_runs_as_a_job_through_a_real_worker(cast, celery_worker):
 
     job = job_create(kind="recompute", unit=cast.commune_a, period=cast.period)
     recompute_job.delay(job.pk)
-    assert _wait(lambda: Job.objects.get(pk=job.pk).is_finished)
+    assert wait_until(
+        lambda: Job.objects.get(pk=job.pk).is_finished,
+        timeout=30,
+        message="the recompute job did not finish",
+    )
     job.refresh_from_db()
     assert job.status == JobStatus.DONE, job.error
     assert job.progress == 100
@@ -133,4 +130,8 @@ def test_the_nightly_refresh_task_runs_on_a_real_worker(cast, celery_worker):
     from reports.tasks import refresh_open_periods
 
     refresh_open_periods.delay()
-    assert _wait(lambda: IndicatorSnapshot.objects.filter(period=cast.period).count() == 6)
+    assert wait_until(
+        lambda: IndicatorSnapshot.objects.filter(period=cast.period).count() == 6,
+        timeout=30,
+        message="the nightly refresh did not write the six units' snapshots",
+    )

@@ -11,8 +11,8 @@ from reports.models import Report, ReportState
 from reports.services import report_get_or_create
 from reports.signing import Pkcs12Signer, sign_report
 from tests.factories import PASSWORD
-from tests.reports.test_render_pdf import load_seed_commune
-from tests.reports.test_signing import P12_PASSWORD, make_test_ca_and_p12
+from tests.helpers.documents import load_seed_commune
+from tests.helpers.signing import P12_PASSWORD, make_test_ca_and_p12
 
 pytestmark = pytest.mark.django_db
 

@@ -169,9 +169,8 @@ def test_index_lists_kinds_and_recent_imports(client, cast):
 
 @pytest.mark.django_db(transaction=True)
 def test_large_file_is_checked_and_imported_by_a_celery_job(client, celery_worker, settings):
-    import time
-
     from tests.factories import make_cast
+    from tests.helpers.waiting import wait_until
 
     cast = make_cast()
     settings.CCHC_IMPORT_ASYNC_BYTES = 10
@@ -180,12 +179,15 @@ def test_large_file_is_checked_and_imported_by_a_celery_job(client, celery_worke
     job = Job.objects.get()
 
     def wait(key):
-        for _ in range(100):
+        def done() -> bool:
             job.refresh_from_db()
-            if job.params.get(key) and job.status == "done":
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"job did not finish: {job.status} {job.error}")
+            return bool(job.params.get(key)) and job.status == "done"
+
+        wait_until(
+            done,
+            timeout=30,
+            message=lambda: f"job did not finish: {job.status} {job.error}",
+        )
 
     wait("preview")
     assert job.params["preview"]["created"] == 50 and job.result["redirect"]
