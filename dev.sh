@@ -99,16 +99,18 @@ case "${1:-}" in
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
     say "migrations are up to date"
-    "$PY" manage.py makemigrations --check --dry-run >/dev/null || die "models changed without a migration (run: .venv/bin/python manage.py makemigrations)"
+    DEBUG=1 "$PY" manage.py makemigrations --check --dry-run >/dev/null || die "models changed without a migration (run: .venv/bin/python manage.py makemigrations)"
     say "pytest (database: ${DATABASE_URL:-SQLite}, redis: ${REDIS_URL:-none, eager Celery})"
     "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
     ;;
   worker)
     setup
+    export DEBUG="${DEBUG:-1}"  # a local worker; with DEBUG=0 it needs a SECRET_KEY like the web
     exec "$VENV/bin/celery" -A cchc_portal worker -B -l info
     ;;
   bench)
     setup
+    export SECRET_KEY="${SECRET_KEY:-bench-only-not-a-secret}"  # DEBUG stays off for honest timings
     shift || true
     exec "$PY" bench/run.py "$@"
     ;;
