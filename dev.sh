@@ -119,12 +119,13 @@ case "${1:-}" in
     say "pip-audit of requirements.lock"
     "$PY" scripts/lockfile.py audit || die "the locked set has a known vulnerability with a fix (see above)"
     say "migrations are up to date"
-    "$PY" manage.py makemigrations --check --dry-run >/dev/null || die "models changed without a migration (run: .venv/bin/python manage.py makemigrations)"
+    DEBUG=1 "$PY" manage.py makemigrations --check --dry-run >/dev/null || die "models changed without a migration (run: .venv/bin/python manage.py makemigrations)"
     say "pytest (database: ${DATABASE_URL:-SQLite}, redis: ${REDIS_URL:-none, eager Celery})"
     "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
     ;;
   worker)
     setup
+    export DEBUG="${DEBUG:-1}"  # a local worker; with DEBUG=0 it needs a SECRET_KEY like the web
     exec "$VENV/bin/celery" -A cchc_portal worker -B -l info
     ;;
   lock)
@@ -133,6 +134,7 @@ case "${1:-}" in
     ;;
   bench)
     setup
+    export SECRET_KEY="${SECRET_KEY:-bench-only-not-a-secret}"  # DEBUG stays off for honest timings
     shift || true
     exec "$PY" bench/run.py "$@"
     ;;

@@ -5,6 +5,7 @@ eagerly in-process and the cache is local memory. Production sets both, plus SEC
 DEBUG=0 and ALLOWED_HOSTS.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -17,16 +18,32 @@ VAR_DIR = Path(os.environ.get("CCHC_VAR_DIR", BASE_DIR / "var"))
 
 def env_bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
-    if value is None:
+    if value is None or not value.strip():  # unset, or set empty (docker compose's ${X:-})
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 DEBUG = env_bool("DEBUG", False)
+# The public development key is used only with DEBUG=1 (./dev.sh demo/test set it). With DEBUG
+# off the app refuses to start without a SECRET_KEY of its own: sessions, password-reset links
+# and signed cookies would otherwise be forgeable by anyone who read this file.
 _INSECURE_DEV_KEY = "django-insecure-cchc-dev-only-key-change-me"
-SECRET_KEY = os.environ.get("SECRET_KEY", _INSECURE_DEV_KEY)
-if not DEBUG and SECRET_KEY == _INSECURE_DEV_KEY and env_bool("CCHC_REQUIRE_SECRET", False):
-    raise RuntimeError("SECRET_KEY must be set in production")
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
+if not SECRET_KEY:
+    if not DEBUG:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set and DEBUG is off: refusing to start with the public "
+            "development key. Set SECRET_KEY in the environment (e.g. python -c "
+            "'import secrets; print(secrets.token_urlsafe(50))'), or DEBUG=1 for local "
+            "development only."
+        )
+    SECRET_KEY = _INSECURE_DEV_KEY
+elif not DEBUG and SECRET_KEY == _INSECURE_DEV_KEY:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("SECRET_KEY is the public development key; set a secret one.")
 ALLOWED_HOSTS = [
     h.strip()
     for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
@@ -50,6 +67,7 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "django_htmx",
+    "axes",
     "orgs",
     "reports",
     "records",
@@ -71,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cchc_portal.urls"
@@ -116,6 +136,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login throttling (django-axes): after CCHC_LOGIN_FAILURE_LIMIT failed logins for one user
+# name, or from one client address, further logins for it are refused for
+# CCHC_LOGIN_COOLOFF_MINUTES (each new try during the lockout restarts the wait). An admin
+# unlocks earlier: manage.py axes_reset_username <name> | axes_reset_ip <ip> | axes_reset, or the
+# «Access attempts» page of the Django admin. See docs/SECURITY.md.
+AUTHENTICATION_BACKENDS = [
+    "cchc_portal.security.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("CCHC_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("CCHC_LOGIN_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: per user, per address
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "cchc_portal.security.LoggingAxesHandler"
+AXES_LOCKOUT_CALLABLE = "cchc_portal.security.lockout_response"
+AXES_VERBOSE = False  # our own structured lines (cchc.security) replace axes' chatter
+# The client address is REMOTE_ADDR, unless CCHC_TRUSTED_PROXIES (the number of reverse proxies
+# in front, e.g. 1 behind nginx) says X-Forwarded-For is written by our own proxies.
+_TRUSTED_PROXIES = int(os.environ.get("CCHC_TRUSTED_PROXIES", 0))
+if _TRUSTED_PROXIES:
+    AXES_IPWARE_PROXY_COUNT = _TRUSTED_PROXIES
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -195,6 +240,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Indicators of administrative-reform reports per unit and period.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and Swagger UI are for signed-in users only (session or token), like the API.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",  # the UI's assets come from our static files, not a CDN
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }
@@ -206,14 +253,21 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# CCHC_INSECURE_HTTP=1 is the explicit opt-out for a local run over plain http (docker compose on
+# a laptop): no HTTPS redirect, no secure-only cookies, no HSTS. Each can still be set on its own.
+_INSECURE_HTTP = env_bool("CCHC_INSECURE_HTTP", False)
 if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
-    CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not _INSECURE_HTTP)
+    SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not _INSECURE_HTTP)
+    CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not _INSECURE_HTTP)
+    SECURE_HSTS_SECONDS = int(
+        os.environ.get("SECURE_HSTS_SECONDS", "").strip() or (0 if _INSECURE_HTTP else 31536000)
+    )
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # docker compose's healthcheck calls the app over plain HTTP from inside the container.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 LOGGING = {
     "version": 1,
@@ -222,5 +276,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # pyHanko logs a traceback at WARNING for every signer it cannot chain to a trusted root;
     # the verification page reports that state itself.
-    "loggers": {"pyhanko": {"level": "ERROR"}, "pyhanko_certvalidator": {"level": "ERROR"}},
+    "loggers": {
+        "pyhanko": {"level": "ERROR"},
+        "pyhanko_certvalidator": {"level": "ERROR"},
+        # Structured security lines (event=login_failed …), kept whatever LOG_LEVEL says.
+        "cchc.security": {"level": "INFO"},
+    },
 }

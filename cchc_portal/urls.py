@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from cchc_portal import security
 from orgs import views as orgs_views
 from reports import views as reports_views
 
@@ -12,6 +13,7 @@ unit_period = "u/<str:code>/<str:period>/"
 
 urlpatterns = [
     path("", orgs_views.home, name="home"),
+    path("healthz", security.healthz, name="healthz"),
     path("switch/", orgs_views.switch, name="switch"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

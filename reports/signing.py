@@ -270,7 +270,7 @@ def sign_report(*, report: Report, signer: ReportSigner, by) -> RenderedDocument
 @dataclass
 class SignatureCheck:
     field: str
-    intact: bool
+    intact: bool  # the file as shown is what was signed (bytes intact, nothing disallowed added)
     valid: bool
     trusted: bool
     signer: str
@@ -279,6 +279,11 @@ class SignatureCheck:
     covers_whole_file: bool
     summary: str
     level: str  # "ok" | "warning" | "error"
+    # Incremental updates after this signature beyond what it allows (pyHanko's diff policy).
+    changed_after_signing: bool = False
+    changes: list[str] = field(default_factory=list)  # what changed, in words (Vietnamese)
+    later_revisions: list[str] = field(default_factory=list)  # allowed additions, in words
+    detail: str = ""  # pyHanko's own message about a disallowed modification (technical)
 
 
 @dataclass
@@ -308,8 +313,82 @@ def stored_copies(sha256: str, user) -> list[RenderedDocument]:
     )
 
 
+def _page_changes(data: bytes, signed_end: int) -> list[str]:
+    """Which pages differ between the revision a signature covers and the whole file."""
+    from pypdf import PdfReader
+
+    def pages(blob: bytes) -> list[bytes]:
+        out = []
+        for page in PdfReader(BytesIO(blob), strict=False).pages:
+            contents = page.get_contents()
+            out.append(
+                hashlib.sha256(contents.get_data() if contents is not None else b"").digest()
+            )
+        return out
+
+    try:
+        before, after = pages(data[:signed_end]), pages(data)
+    except Exception:  # an unreadable revision: the generic explanation stands
+        return []
+    changes = []
+    if len(before) != len(after):
+        changes.append(
+            _("Số trang đã đổi từ %(before)d thành %(after)d.")
+            % {"before": len(before), "after": len(after)}
+        )
+    for number, (old, new) in enumerate(zip(before, after, strict=False), start=1):
+        if old != new:
+            changes.append(_("Nội dung trang %(n)d đã bị thay bằng nội dung khác.") % {"n": number})
+    return changes
+
+
+def _later_revisions(status) -> tuple[bool, list[str], list[str], str]:
+    """(changed after signing, what changed, allowed later additions, technical detail)."""
+    from pyhanko.sign.diff_analysis import DiffResult, ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return False, [], [], ""
+    level = status.modification_level
+    diff = status.diff_result
+    allowed = (
+        status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+        and isinstance(diff, DiffResult)
+        and status.docmdp_ok
+        and level in (ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING)
+    )
+    if not allowed:
+        if status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:
+            changes = [_("Chữ ký không bao phủ trọn một phiên bản của tệp.")]
+        elif diff is None:
+            changes = [_("Không phân tích được các phần thêm vào sau khi ký.")]
+        else:
+            changes = [
+                _(
+                    "Sau khi ký, tệp được thêm một bản cập nhật thay đổi nội dung hoặc cấu trúc tài liệu — điều mà chữ ký không cho phép."
+                )
+            ]
+        return True, changes, [], str(diff or "")
+    later = [
+        _("Chữ ký hoặc giá trị được thêm sau đó vào ô «%(f)s».") % {"f": name}
+        for name in sorted(diff.changed_form_fields)
+    ]
+    if not later:
+        later.append(
+            _("Dữ liệu phục vụ kiểm tra dài hạn (DSS/LTV) hoặc dấu thời gian được thêm sau khi ký.")
+        )
+    return False, [], later, ""
+
+
 def verify_pdf(data: bytes) -> VerifyResult:
-    """Each embedded signature: intact or not, who signed, when, trusted root or not."""
+    """Each embedded signature: intact or not, changed after signing or not, who signed, when,
+    trusted root or not.
+
+    A one-byte change inside the signed range breaks the signature (not intact). A signature
+    that does not cover the whole file is judged by pyHanko's modification analysis: a later
+    signature in an empty field or DSS/LTV data is allowed and listed; anything else (a page's
+    content replaced, objects rewritten) is «changed after signing», in red, with what changed.
+    """
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
@@ -340,11 +419,23 @@ def verify_pdf(data: bytes) -> VerifyResult:
             intact, valid, trusted = status.intact, status.valid, status.trusted
             when = status.signer_reported_dt
             coverage = getattr(status.coverage, "name", "") == "ENTIRE_FILE"
+            changed, changes, later, detail = _later_revisions(status)
         except Exception:
             intact = valid = trusted = coverage = False
+            changed, changes, later, detail = False, [], [], ""
+        if changed and intact and valid:
+            _start1, _len1, start2, len2 = (int(n) for n in sig.byte_range)
+            changes = _page_changes(data, start2 + len2) + changes
         if not (intact and valid):
             summary, level = (
                 _("Chữ ký KHÔNG hợp lệ: nội dung tệp đã bị thay đổi sau khi ký."),
+                "error",
+            )
+        elif changed:
+            summary, level = (
+                _(
+                    "Tệp ĐÃ BỊ THAY ĐỔI SAU KHI KÝ: phần được ký còn nguyên vẹn, nhưng nội dung thêm vào sau đó vượt quá những gì chữ ký cho phép — nội dung hiển thị không còn là nội dung đã ký."
+                ),
                 "error",
             )
         elif not trusted:
@@ -359,7 +450,7 @@ def verify_pdf(data: bytes) -> VerifyResult:
         checks.append(
             SignatureCheck(
                 field=sig.field_name,
-                intact=bool(intact and valid),
+                intact=bool(intact and valid and not changed),
                 valid=bool(valid),
                 trusted=bool(trusted),
                 signer=signer,
@@ -368,6 +459,10 @@ def verify_pdf(data: bytes) -> VerifyResult:
                 covers_whole_file=bool(coverage),
                 summary=summary,
                 level=level,
+                changed_after_signing=changed,
+                changes=changes,
+                later_revisions=later,
+                detail=detail,
             )
         )
     return VerifyResult(sha, checks)
