@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 
+from common.formatting import format_date
 from orgs.models import Period, Unit
 from reports.validation import WARNING, Finding, Values, register_finder
 
@@ -45,9 +46,9 @@ def as_of_findings(*, unit: Unit, period: Period, values: Values) -> list[Findin
             % {
                 "what": what,
                 "unit": line.unit.name,
-                "as_of": line.as_of.strftime("%d/%m/%Y"),
-                "start": period.start.strftime("%d/%m/%Y"),
-                "end": period.end.strftime("%d/%m/%Y"),
+                "as_of": format_date(line.as_of),
+                "start": format_date(period.start),
+                "end": format_date(period.end),
             },
             codes,
         )

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.formatting import format_date
+
 
 class Level(models.TextChoices):
     PROVINCE = "province", _("Tỉnh/Thành phố")
@@ -273,8 +275,8 @@ class Period(models.Model):
                 {
                     "end": _("Ngày kết thúc (%(end)s) phải sau hoặc bằng ngày bắt đầu (%(start)s).")
                     % {
-                        "end": self.end.strftime("%d/%m/%Y"),
-                        "start": self.start.strftime("%d/%m/%Y"),
+                        "end": format_date(self.end),
+                        "start": format_date(self.start),
                     }
                 }
             )

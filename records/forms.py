@@ -8,10 +8,11 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from common.formatting import format_number
 
 _GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^-?\d+$")
@@ -43,7 +44,7 @@ def parse_amount(text: str) -> int:
 def format_amount(value: int | None) -> str:
     if value is None:
         return ""
-    return number_format(value, force_grouping=True)
+    return format_number(value)
 
 
 class AmountInput(forms.TextInput):

@@ -6,8 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import models
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+
+from common.formatting import format_date, format_datetime, format_number
 
 from .spec import Section
 
@@ -42,12 +43,11 @@ def display(f: models.Field, value) -> str:
     if isinstance(f, models.BooleanField):
         return _("Có") if value else _("Không")
     if isinstance(f, models.DateTimeField) and isinstance(value, dt.datetime):
-        local = timezone.localtime(value) if timezone.is_aware(value) else value
-        return local.strftime("%d/%m/%Y %H:%M")
+        return format_datetime(value)
     if isinstance(f, models.DateField) and isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     if isinstance(f, models.IntegerField) and isinstance(value, int):
-        return formats.number_format(value, force_grouping=True)
+        return format_number(value)
     if isinstance(f, models.ForeignKey):
         return str(value)
     return str(value)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from common.formatting import format_date
 from orgs.models import Period, Unit
 
 DateRange = tuple[dt.date | None, dt.date | None]
@@ -32,7 +33,7 @@ def _as_date(value) -> dt.date | None:
 
 
 def _fmt(day: dt.date) -> str:
-    return day.strftime("%d/%m/%Y")
+    return format_date(day)
 
 
 class Scope:

@@ -32,6 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.formatting import format_datetime
 from orgs.selectors import can_approve
 
 from .models import DocumentKind, RenderedDocument, Report, ReportState
@@ -214,7 +215,7 @@ def sign_pdf(
             appearance_text_params={
                 "signer": signer.subject_name,
                 "org": organisation,
-                "time": when.strftime("%d/%m/%Y %H:%M:%S %z")[:-2] + ":" + when.strftime("%z")[-2:],
+                "time": format_datetime(when, seconds=True, offset=True),
             },
             output=out,
         )

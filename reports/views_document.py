@@ -30,7 +30,7 @@ from .narrative.placeholders import (
 from .narrative.selectors import stored_sections
 from .narrative.services import narrative_reset, narrative_save
 from .rendering.context import build_context, default_settings
-from .rendering.formatting import fmt_value
+from .rendering.formatting import document_figure
 from .rendering.html import render_html, render_section_html
 from .rendering.services import document_render_enqueue, document_settings_save, report_number_save
 from .sections import SECTION_KEYS, SECTIONS, section_numbers
@@ -74,7 +74,7 @@ def _placeholders(values: dict, doc_values: dict) -> list[dict]:
             {
                 "code": ind.code,
                 "label": ind.label,
-                "value": fmt_value(values.get(ind.code), ind.kind),
+                "value": document_figure(values.get(ind.code), ind.kind),
             }
         )
     return out

@@ -12,11 +12,11 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from common.formatting import format_date, format_datetime, format_number
 from orgs.decorators import unit_period_view
 from orgs.models import Unit
 
@@ -25,7 +25,6 @@ from .indicators.compute import subtree_ids, unit_filter_for
 from .models import JobKind, Report, ReportState, WarningExplanation
 from .services import ensure_data_editable, job_create
 from .snapshots import snapshot_findings, snapshot_get, snapshot_values, snapshots_for
-from .templatetags.cchc_format import format_number
 from .validation import ERROR, WARNING, findings_by_code
 
 # Key figures of the reviewer's comparison of child units, with short column titles.
@@ -183,9 +182,9 @@ def _cell(value) -> str:
     if isinstance(value, bool):
         return _("Có") if value else _("Không")
     if isinstance(value, dt.datetime):
-        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+        return format_datetime(value)
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     if isinstance(value, int):
         return format_number(value)
     return str(value)

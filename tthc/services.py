@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from common.formatting import format_date
 from orgs.models import Unit
 
 from .importing import ImportRefused, ImportResult, scan_received_range
@@ -62,8 +63,8 @@ def unit_for_import(*, code: str, file: Any) -> Unit:
         return units[0]
 
     def label(u: Unit) -> str:
-        a = u.valid_from.strftime("%d/%m/%Y") if u.valid_from else "…"
-        b = u.valid_to.strftime("%d/%m/%Y") if u.valid_to else "…"
+        a = format_date(u.valid_from) if u.valid_from else "…"
+        b = format_date(u.valid_to) if u.valid_to else "…"
         return f"{u.name} ({a} – {b})"
 
     names = "; ".join(label(u) for u in units)
@@ -89,8 +90,8 @@ def unit_for_import(*, code: str, file: Any) -> Unit:
         % {
             "code": code,
             "units": names,
-            "lo": lo.strftime("%d/%m/%Y"),
-            "hi": hi.strftime("%d/%m/%Y"),
+            "lo": format_date(lo),
+            "hi": format_date(hi),
         }
     )
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from orgs.models import Period, Unit
 
 from ..indicators import registry
-from ..rendering.formatting import fmt_value
+from ..rendering.formatting import document_figure
 from ..sections import section_numbers
 from ..validation import WARNING, Finding, Values, register_finder
 from .placeholders import normalize
@@ -131,7 +131,7 @@ def mismatches(text: str, *, values: Values, section: str = "") -> list[Mismatch
                     section=section,
                     code=code,
                     typed=m.group(1),
-                    expected=fmt_value(values[code], kind),
+                    expected=document_figure(values[code], kind),
                     excerpt=m.group(0),
                 )
             )

@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING, Any
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
+from common.formatting import format_date
+
 from ..indicators import registry
-from ..rendering.formatting import fmt_date, fmt_value
+from ..rendering.formatting import document_figure
 
 if TYPE_CHECKING:
     from orgs.models import Period, Unit
@@ -80,8 +82,8 @@ def document_values(*, unit: Unit, period: Period) -> dict[str, str]:
         label = str(period.label)
     return {
         "period.label": label,
-        "period.start": fmt_date(period.start),
-        "period.end": fmt_date(period.end),
+        "period.start": format_date(period.start),
+        "period.end": format_date(period.end),
         "period.year": str(period.year),
         "period.next_year": str(period.year + 1),
         "unit.name": unit.name,
@@ -101,7 +103,7 @@ def format_placeholder(
         # The register of official reports writes small counts with two digits ("02 nhiệm vụ").
         if kind == "count" and isinstance(value, int) and 0 < value < 10:
             return f"{value:02d}"
-        return fmt_value(value, kind)
+        return document_figure(value, kind)
     return None
 
 

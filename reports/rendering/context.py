@@ -21,6 +21,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from common.formatting import DASH, format_change, format_date
 from orgs.models import Level, Unit
 
 from ..indicators import compute, registry
@@ -29,7 +30,7 @@ from ..models import DocumentSettings, Report, ReportState, SignerTitle
 from ..narrative.placeholders import document_values, render_runs
 from ..narrative.selectors import section_texts
 from ..sections import PARTS, SECTIONS, section_numbers
-from .formatting import DASH, doc_number, fmt_change, fmt_date, fmt_value, vn_date_line
+from .formatting import doc_number, document_figure, vn_date_line
 
 # Bump when the layout changes in a way the template hash would not see.
 RENDER_VERSION = "1"
@@ -125,9 +126,9 @@ def appendix_groups(values: dict, last: dict | None) -> list[dict]:
                 "code": ind.code,
                 "label": label,
                 "sub": label.startswith("…"),
-                "value": fmt_value(value, ind.kind),
-                "last": fmt_value(previous, ind.kind) if last is not None else DASH,
-                "change": fmt_change(value, previous, ind.kind) if last is not None else DASH,
+                "value": document_figure(value, ind.kind),
+                "last": document_figure(previous, ind.kind) if last is not None else DASH,
+                "change": format_change(value, previous, ind.kind) if last is not None else DASH,
                 "unit": _("%")
                 if ind.kind == "percent"
                 else (_("đồng") if ind.kind == "vnd" else ""),
@@ -208,7 +209,7 @@ def build_context(
     doc_values = document_values(unit=unit, period=period)
     texts = section_texts(unit=unit, period=period)
     if report.issued_on:
-        annex_ref = f"{number}/{symbol} ngày {fmt_date(report.issued_on)}"
+        annex_ref = f"{number}/{symbol} ngày {format_date(report.issued_on)}"
     else:
         annex_ref = (
             f"{number}/{symbol} ngày\u00a0\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0/{issued_year}"

@@ -1,46 +1,17 @@
-"""Vietnamese number and date style for the report document (formatting only at the edge).
+"""The Decree 30/2020 pieces of the report document (numbers and dates are common.formatting's,
+printed in Vietnamese because the document renders under translation.override("vi")).
 
-Counts and VND use "." as the thousands separator (1.962, 5.158.000), rates "," as the decimal
-mark (99,05%), a missing value is "—" — the template filters of reports/templatetags/cchc_format.py,
-so the document prints exactly what the pages show. Dates follow Decree 30/2020: a day below 10 and the
-months 1 and 2 get a leading zero ("ngày 05 tháng 01 năm 2024")."""
+Dates follow Decree 30/2020: a day below 10 and the months 1 and 2 get a leading zero
+("ngày 05 tháng 01 năm 2024")."""
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from typing import Any
 
-from reports.templatetags.cchc_format import figure, format_number
+from django.utils import translation
 
-DASH = "—"
-
-
-def group(n: int) -> str:
-    """1962 -> '1.962', -1005 -> '-1.005'."""
-    sign = "-" if n < 0 else ""
-    return sign + f"{abs(int(n)):,}".replace(",", ".")
-
-
-def fmt_decimal(value, places: int = 2) -> str:
-    return format_number(value, places)
-
-
-def fmt_value(value, kind: str) -> str:
-    """Format an indicator value by its kind ('count', 'vnd', 'percent')."""
-    return figure(value, kind)
-
-
-def fmt_change(current, previous, kind: str) -> str:
-    """Signed change against last year: '+12', '−3', '+1,25 điểm %'; '—' when either is missing."""
-    if current is None or previous is None:
-        return DASH
-    diff = Decimal(current) - Decimal(previous)
-    if diff == 0:
-        return "0"
-    sign = "+" if diff > 0 else "−"
-    if kind == "percent":
-        return f"{sign}{fmt_decimal(abs(diff), 2)} điểm %"
-    return sign + group(int(abs(diff)))
+from common.formatting import format_figure
 
 
 def pad2(n: int) -> str:
@@ -64,5 +35,8 @@ def vn_date_line(place: str, day: dt.date | None, year: int) -> str:
     return f"{place}, ngày {d} tháng {m} năm {day.year}"
 
 
-def fmt_date(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else DASH
+def document_figure(value: Any, kind: str) -> str:
+    """An indicator value as the (Vietnamese) document prints it, whatever the interface
+    language: the editor's preview and the figure checks show what the document prints."""
+    with translation.override("vi"):
+        return format_figure(value, kind)

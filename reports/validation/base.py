@@ -10,8 +10,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from common.formatting import format_figure
+
 from ..indicators import registry
-from ..templatetags.cchc_format import figure
 
 ERROR = "error"
 WARNING = "warning"
@@ -72,4 +73,4 @@ def value_of(values: Values, code: str) -> int:
 def quote(code: str, values: Values) -> str:
     """An indicator as a message names it: 'Hồ sơ đã giải quyết (1.886)'."""
     ind = registry.get(code)
-    return f"{ind.label} ({figure(values.get(code), ind.kind)})"
+    return f"{ind.label} ({format_figure(values.get(code), ind.kind)})"

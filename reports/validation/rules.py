@@ -20,8 +20,9 @@ from functools import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.formatting import format_figure
+
 from ..indicators import Kind, change_pct, registry
-from ..templatetags.cchc_format import figure
 from .base import ERROR, WARNING, Finding, Rule, Values, quote, value_of
 
 # A count that moves by more than this percentage against last year needs an explanation.
@@ -38,7 +39,7 @@ def sum_rule(code: str, total: str, parts: tuple[str, ...], severity: str = ERRO
         return _("%(total)s khác tổng %(parts)s = %(sum)s.") % {
             "total": quote(total, values),
             "parts": " + ".join(quote(p, values) for p in parts),
-            "sum": figure(sum(value_of(values, p) for p in parts)),
+            "sum": format_figure(sum(value_of(values, p) for p in parts)),
         }
 
     return Rule(
@@ -84,7 +85,7 @@ def _online_outside_catalogue() -> Rule:
             "%(n)s hồ sơ nộp trực tuyến thuộc TTHC chưa có DVC trực tuyến trong danh mục "
             "(%(online)s; %(eligible)s): cần giải trình hoặc cập nhật danh mục TTHC."
         ) % {
-            "n": figure(
+            "n": format_figure(
                 value_of(values, "tthc.received_online")
                 - value_of(values, "egov.online_eligible_online")
             ),
@@ -226,9 +227,9 @@ def yoy_findings(values: Values, previous: Values | None) -> list[Finding]:
                 )
                 % {
                     "label": ind.label,
-                    "change": ("+" if change > 0 else "") + figure(change, Kind.PERCENT),
-                    "before": figure(before, ind.kind),
-                    "now": figure(now, ind.kind),
+                    "change": ("+" if change > 0 else "") + format_figure(change, Kind.PERCENT),
+                    "before": format_figure(before, ind.kind),
+                    "now": format_figure(now, ind.kind),
                 },
                 (ind.code,),
             )

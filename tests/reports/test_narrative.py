@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from common.formatting import format_change
 from reports.indicators import registry
 from reports.models import NarrativeSection, Report, ReportState
 from reports.narrative.defaults import DEFAULT_TEXTS
@@ -20,7 +21,7 @@ from reports.narrative.placeholders import (
 )
 from reports.narrative.selectors import section_texts
 from reports.narrative.services import narrative_save
-from reports.rendering.formatting import doc_number, fmt_change, vn_date_line
+from reports.rendering.formatting import doc_number, vn_date_line
 from reports.sections import SECTION_KEYS, section_numbers
 from reports.validation import WARNING
 
@@ -252,7 +253,7 @@ def test_decree_30_number_and_date_padding():
 
 
 def test_change_against_last_year_is_signed():
-    assert fmt_change(1962, 1767, "count") == "+195"
-    assert fmt_change(18, 25, "count") == "−7"
-    assert fmt_change(Decimal("99.05"), Decimal("98.54"), "percent") == "+0,51 điểm %"
-    assert fmt_change(5, None, "count") == "—"
+    assert format_change(1962, 1767, "count") == "+195"
+    assert format_change(18, 25, "count") == "−7"
+    assert format_change(Decimal("99.05"), Decimal("98.54"), "percent") == "+0,51 điểm %"
+    assert format_change(5, None, "count") == "—"

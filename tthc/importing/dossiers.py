@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.formatting import format_date
 from orgs.models import Unit
 
 from ..models import Channel, Dossier, DossierStatus, ImportBatch, OnlineLevel, Procedure, Source
@@ -386,8 +387,8 @@ class _Parser:
                             % {
                                 "t": fmt_dt(received),
                                 "unit": self.unit.name,
-                                "a": valid_from.strftime("%d/%m/%Y") if valid_from else "…",
-                                "b": valid_to.strftime("%d/%m/%Y") if valid_to else "…",
+                                "a": format_date(valid_from) if valid_from else "…",
+                                "b": format_date(valid_to) if valid_to else "…",
                             },
                         )
                     days.add(day)
@@ -472,8 +473,8 @@ def _locked_problem(*, unit: Unit, days: set[dt.date]) -> str | None:
                 "period": p.code,
                 "unit": unit.name,
                 "n": len(hits),
-                "start": p.start.strftime("%d/%m/%Y"),
-                "end": p.end.strftime("%d/%m/%Y"),
+                "start": format_date(p.start),
+                "end": format_date(p.end),
             }
     return None
 

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from common.formatting import format_date, format_datetime, format_moment
+
 from .base import fold
 
 TZ = ZoneInfo(settings.TIME_ZONE)  # Asia/Ho_Chi_Minh: SPEC §4 dates are local time
@@ -38,9 +40,9 @@ def cell_text(value: Any) -> str:
     if isinstance(value, str):
         return value.strip()
     if isinstance(value, dt.datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
+        return format_datetime(value)
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     return str(value).strip()
 
 
@@ -185,7 +187,4 @@ def parse_amount(value: Any) -> int | None:
 
 
 def fmt_dt(value: dt.datetime) -> str:
-    local = value.astimezone(TZ)
-    if local.time() == dt.time.min:
-        return local.strftime("%d/%m/%Y")
-    return local.strftime("%d/%m/%Y %H:%M")
+    return format_moment(value, tz=TZ)

@@ -9,6 +9,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export import widgets
 
+from common.formatting import format_date
+
 from .values import cell_text, make_choice, parse_amount, parse_bool, parse_date
 
 
@@ -47,7 +49,7 @@ class DateWidget(widgets.Widget):
         return parse_date(value)
 
     def render(self, value: Any, obj=None, **kwargs) -> str:
-        return value.strftime("%d/%m/%Y") if value else ""
+        return format_date(value, default="")
 
 
 class AmountWidget(widgets.Widget):

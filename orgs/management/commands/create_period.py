@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from common.formatting import format_date
 from orgs.cli import parse_date_arg, validation_message
 from orgs.services import period_create
 
@@ -27,7 +28,7 @@ class Command(BaseCommand):
             _("Đã tạo kỳ %(code)s: %(start)s – %(end)s")
             % {
                 "code": period.code,
-                "start": period.start.strftime("%d/%m/%Y"),
-                "end": period.end.strftime("%d/%m/%Y"),
+                "start": format_date(period.start),
+                "end": format_date(period.end),
             }
         )

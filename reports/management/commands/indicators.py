@@ -4,9 +4,9 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from common.formatting import format_figure
 from orgs.models import Period, Unit
 from reports.indicators import compute, registry, to_json
-from reports.templatetags.cchc_format import figure
 
 
 class Command(BaseCommand):
@@ -39,4 +39,4 @@ class Command(BaseCommand):
         self.stdout.write(f"{unit.name} ({unit.code}) — {period.code}")
         for c, v in values.items():
             ind = registry.get(c)
-            self.stdout.write(f"{c:<{width}}  {figure(v, ind.kind):>16}  {ind.label}")
+            self.stdout.write(f"{c:<{width}}  {format_figure(v, ind.kind):>16}  {ind.label}")

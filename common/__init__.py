@@ -1,0 +1,1 @@
+"""Ground-level helpers shared by every app (plain Python, no models)."""
