@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "orgs",
     "reports",
+    "imports",
     "tthc",
     "staff",
     "finance",

@@ -23,12 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from orgs.models import Unit
-
-from ..models import Channel, Dossier, DossierStatus, ImportBatch, OnlineLevel, Procedure, Source
-from .base import Column, ImportProblem, ImportRefused, ImportResult, Progress, match_headers
-from .reader import open_table
-from .values import (
+from imports.base import Column, ImportProblem, ImportRefused, ImportResult, Progress, match_headers
+from imports.models import ImportBatch
+from imports.reader import open_table
+from imports.values import (
     TZ,
     cell_text,
     fmt_dt,
@@ -37,6 +35,9 @@ from .values import (
     parse_bool,
     parse_datetime,
 )
+from orgs.models import Unit
+
+from ..models import Channel, Dossier, DossierStatus, OnlineLevel, Procedure, Source
 
 COLUMNS = (
     Column("code", "Mã hồ sơ", "code", required=True),
