@@ -73,6 +73,7 @@ def import_batch_record(
 
 
 def is_catalogue_admin(user: Any) -> bool:
+    """Whether the user may import a global catalogue (an admin kind): superuser or admin."""
     return bool(
         getattr(user, "is_superuser", False)
         or Membership.objects.filter(user=user, role=Role.ADMIN).exists()
@@ -131,6 +132,7 @@ def import_job_create(*, kind: str, upload: Any, unit: Unit, period: Period, by:
 
 
 def import_is_async(job: Job) -> bool:
+    """Whether the file is large enough to be checked and imported by a Celery worker."""
     return int(job.params.get("size") or 0) > settings.CCHC_IMPORT_ASYNC_BYTES
 
 

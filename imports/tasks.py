@@ -17,3 +17,15 @@ def import_jobs_purge() -> int:
     from .services import import_jobs_purge as purge
 
     return purge()
+
+
+# The names these tasks had while they lived in tthc: a message queued before a deploy still
+# finds its task. Safe to drop once no worker or broker holds the old names.
+@shared_task(name="tthc.import_run", acks_late=True)
+def import_run_legacy(job_id: int, commit: bool) -> None:
+    import_run(job_id, commit)
+
+
+@shared_task(name="tthc.import_jobs_purge")
+def import_jobs_purge_legacy() -> int:
+    return import_jobs_purge()

@@ -51,3 +51,12 @@ def test_the_kit_imports_no_feature_app():
                 f"{path.relative_to(root)}: {n}" for n in names if n.split(".")[0] in FEATURE_APPS
             ]
     assert offenders == []
+
+
+def test_the_nightly_purge_in_the_beat_schedule_names_a_registered_task():
+    from cchc_portal.celery import app
+
+    app.loader.import_default_modules()
+    scheduled = {entry["task"] for entry in app.conf.beat_schedule.values()}
+    assert "imports.import_jobs_purge" in scheduled
+    assert scheduled <= set(app.tasks)
