@@ -21,7 +21,7 @@ app.conf.beat_schedule = {
     },
     # Delete uploads left at the preview stage (CCHC_IMPORT_KEEP_HOURS old) and their files.
     "purge-abandoned-uploads-nightly": {
-        "task": "tthc.import_jobs_purge",
+        "task": "imports.import_jobs_purge",
         "schedule": crontab(hour=2, minute=15),
     },
 }

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "axes",
     "orgs",
     "reports",
+    "imports",
     "records",
     "tthc",
     "staff",

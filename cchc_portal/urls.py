@@ -30,7 +30,7 @@ urlpatterns = [
     path(unit_period + "finance/", include("finance.urls")),
     path(unit_period + "tasks/", include("plans.urls")),
     # Spreadsheet imports (upload → preview → confirm).
-    path(unit_period + "import/", include("tthc.urls_import")),
+    path(unit_period + "import/", include("imports.urls")),
     # Indicators, validation, drill-down.
     path(unit_period + "indicators/", include("reports.urls_indicators")),
     # The report document: narrative editor, PDF/DOCX, signing.

@@ -25,6 +25,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from finance.models import AssetRegulation, BudgetLine, InvestmentLine
+from imports.models import ImportBatch
 from orgs.models import Level, Membership, Role, Unit
 from plans.models import Directive, EnteredFigure, PlanTask
 from reports.models import (
@@ -41,7 +42,7 @@ from staff.models import (
     PostQuota,
     TrainingAttendance,
 )
-from tthc.models import Dossier, Feedback, ImportBatch, SurveyResponse
+from tthc.models import Dossier, Feedback, SurveyResponse
 
 from . import binh_phuoc, catalogue, generated
 from .builders import PeriodData, UnitData

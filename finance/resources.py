@@ -6,8 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources
 
-from staff.resources import _locked, _record_batch
-from tthc.importing.widgets import AmountWidget, ChoiceWidget, DateWidget, TextWidget, YesNoWidget
+from imports.widgets import AmountWidget, ChoiceWidget, DateWidget, TextWidget, YesNoWidget
 
 from .models import BudgetKind, BudgetLine, InvestmentLine
 
@@ -98,13 +97,14 @@ def investment_import(*, file, unit, period, by=None, commit: bool = True, name:
 
 
 def _period_import(resource_class, *, file, unit, period, by, commit, name):
+    from imports.base import ImportResult
+    from imports.models import ImportBatch
+    from imports.services import import_batch_record, import_locked_reason
+    from imports.tabular import run_resource
     from reports.recompute import records_changed
-    from tthc.importing import ImportResult
-    from tthc.importing.tabular import run_resource
-    from tthc.models import ImportBatch
 
     kind = ImportBatch.Kind.BUDGET
-    locked = _locked(unit, period)
+    locked = import_locked_reason(unit=unit, period=period)
     if locked:
         result = ImportResult(kind=kind)
         result.add_error(0, "", locked, limit=None)
@@ -117,6 +117,6 @@ def _period_import(resource_class, *, file, unit, period, by, commit, name):
         name=name,
     )
     if result.committed:
-        _record_batch(result=result, kind=kind, unit=unit, by=by, file=file, name=name)
+        import_batch_record(result=result, kind=kind, unit=unit, by=by, file=file, name=name)
         records_changed(unit=unit, period=period)
     return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources
 
-from tthc.importing.widgets import ChoiceWidget, DateWidget, TextWidget, YesNoWidget
+from imports.widgets import ChoiceWidget, DateWidget, TextWidget, YesNoWidget
 
 from .models import Education, Person, PoliticalTheory, StaffCategory
 
@@ -93,13 +93,14 @@ class PersonResource(resources.ModelResource):
 
 def staff_import(*, file, unit, period=None, by=None, commit: bool = True, name: str = ""):
     """Preview or import a staff file for the unit (all-or-nothing)."""
+    from imports.base import ImportResult
+    from imports.models import ImportBatch
+    from imports.services import import_batch_record, import_locked_reason
+    from imports.tabular import run_resource
     from reports.recompute import records_changed
-    from tthc.importing import ImportResult
-    from tthc.importing.tabular import run_resource
-    from tthc.models import ImportBatch
 
     if period is not None:
-        locked = _locked(unit, period)
+        locked = import_locked_reason(unit=unit, period=period)
         if locked:
             result = ImportResult(kind=ImportBatch.Kind.STAFF)
             result.add_error(0, "", locked, limit=None)
@@ -112,51 +113,8 @@ def staff_import(*, file, unit, period=None, by=None, commit: bool = True, name:
         name=name,
     )
     if result.committed:
-        _record_batch(
+        import_batch_record(
             result=result, kind=ImportBatch.Kind.STAFF, unit=unit, by=by, file=file, name=name
         )
         records_changed(unit=unit)
     return result
-
-
-def _locked(unit, period) -> str | None:
-    from django.core.exceptions import ValidationError
-
-    from reports.services import ensure_data_editable
-
-    try:
-        ensure_data_editable(unit=unit, period=period)
-    except ValidationError as exc:
-        return exc.messages[0]
-    return None
-
-
-def _record_batch(*, result, kind, unit, by, file, name) -> None:
-    import hashlib
-
-    from django.core.files import File
-
-    from tthc.importing.reader import unwrap
-    from tthc.models import ImportBatch
-
-    raw = unwrap(file)
-    raw.seek(0)
-    digest = hashlib.sha256(raw.read()).hexdigest()
-    raw.seek(0)
-    batch = ImportBatch(
-        kind=kind,
-        unit=unit,
-        original_name=(name or getattr(file, "name", "") or kind)
-        .replace("\\", "/")
-        .rsplit("/", 1)[-1][:255],
-        sha256=digest,
-        rows=result.rows,
-        created=result.created,
-        updated=result.updated,
-        unchanged=result.unchanged,
-        warnings=result.warnings,
-        by=by if getattr(by, "pk", None) else None,
-    )
-    batch.file.save(batch.original_name or f"{kind}.csv", File(raw), save=False)
-    batch.save()
-    result.batch_id = batch.pk

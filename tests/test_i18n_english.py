@@ -144,8 +144,8 @@ def test_gettext_answers_in_english_when_english_is_active():
 def test_an_import_choice_built_while_english_is_active_still_reads_vietnamese_labels():
     """Resource classes build their widgets when first imported, maybe in an English request:
     the spreadsheets are Vietnamese, so the Vietnamese labels must be accepted anyway."""
+    from imports.widgets import ChoiceWidget
     from staff.models import Education
-    from tthc.importing.widgets import ChoiceWidget
 
     with translation.override("en"):
         widget = ChoiceWidget(Education.choices, what="trình độ chuyên môn")

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Dossier, Feedback, ImportBatch, Procedure, SurveyResponse
+from .models import Dossier, Feedback, Procedure, SurveyResponse
 
 
 @admin.register(Procedure)
@@ -30,20 +30,3 @@ class FeedbackAdmin(SimpleHistoryAdmin):
 class SurveyResponseAdmin(SimpleHistoryAdmin):
     list_display = ("unit", "answered_on", "rating")
     raw_id_fields = ("unit",)
-
-
-@admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
-    list_display = (
-        "at",
-        "kind",
-        "unit",
-        "original_name",
-        "rows",
-        "created",
-        "updated",
-        "unchanged",
-        "by",
-    )
-    list_filter = ("kind",)
-    readonly_fields = [f.name for f in ImportBatch._meta.fields]

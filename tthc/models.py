@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -67,43 +66,6 @@ class Source(models.TextChoices):
     NATIONAL = "national", _("Cổng DVC quốc gia")
 
 
-class ImportBatch(models.Model):
-    """One accepted import of a file: how imports are audited (one row per file, not per record).
-
-    Bulk writes skip save() and signals, so per-record history is not written for imported rows;
-    the batch keeps the stored file, its SHA-256, who imported it and the counts, and every
-    imported dossier points at the batch that last changed it.
-    """
-
-    class Kind(models.TextChoices):
-        DOSSIERS = "dossiers", _("Hồ sơ TTHC")
-        PROCEDURES = "procedures", _("Danh mục TTHC")
-        STAFF = "staff", _("Cán bộ, công chức")
-        BUDGET = "budget", _("Thu, chi ngân sách")
-
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    unit = models.ForeignKey(
-        "orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    file = models.FileField(upload_to="imports/%Y/%m/", blank=True)
-    original_name = models.CharField(max_length=255, blank=True)
-    sha256 = models.CharField(max_length=64, blank=True)
-    rows = models.PositiveIntegerField(default=0)
-    created = models.PositiveIntegerField(default=0)
-    updated = models.PositiveIntegerField(default=0)
-    unchanged = models.PositiveIntegerField(default=0)
-    warnings = models.JSONField(default=list, blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("lần nhập dữ liệu")
-        verbose_name_plural = _("các lần nhập dữ liệu")
-        ordering = ["-at"]
-
-
 class DossierQuerySet(models.QuerySet):
     def in_window(self, period: Period) -> DossierQuerySet:
         """The dossiers a period's figures are about: received in its window [start 00:00,
@@ -150,7 +112,7 @@ class Dossier(UnitRecord):
         _("nguồn"), max_length=12, choices=Source.choices, default=Source.PROVINCIAL
     )
     import_batch = models.ForeignKey(
-        ImportBatch,
+        "imports.ImportBatch",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

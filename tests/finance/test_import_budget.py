@@ -4,7 +4,7 @@ import pytest
 
 from finance.models import BudgetLine, InvestmentLine
 from finance.resources import budget_import, investment_import
-from tests.tthc.importdata import upload, xlsx_bytes
+from tests.imports.filedata import upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 

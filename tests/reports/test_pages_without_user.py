@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from imports.models import ImportBatch
 from reports.models import Report, ReportTransition
-from tthc.models import ImportBatch
 
 pytestmark = pytest.mark.django_db
 

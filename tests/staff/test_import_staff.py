@@ -4,7 +4,7 @@ import pytest
 
 from staff.models import Person
 from staff.resources import staff_import
-from tests.tthc.importdata import upload
+from tests.imports.filedata import upload
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import io
+from tests.imports.filedata import upload
+from tests.imports.filedata import xlsx_bytes as _xlsx_bytes
+
+__all__ = ["HEADERS", "csv_bytes", "good_rows", "row", "upload", "xlsx_bytes"]
 
 HEADERS = [
     "Mã hồ sơ",
@@ -73,19 +76,4 @@ def csv_bytes(rows: list[list], *, headers=None, sep: str = ",", bom: bool = Fal
 
 
 def xlsx_bytes(rows: list[list], *, headers=None) -> bytes:
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Hồ sơ")
-    ws.append(list(headers or HEADERS))
-    for r in rows:
-        ws.append(r)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
-def upload(data: bytes, name: str = "hoso.csv") -> io.BytesIO:
-    f = io.BytesIO(data)
-    f.name = name
-    return f
+    return _xlsx_bytes(rows, headers=list(headers or HEADERS))

@@ -187,7 +187,7 @@ def test_deleting_a_catalogue_entry_sets_its_dossiers_back_to_level_none(client,
 
 
 def test_imported_dossier_without_form_history_has_a_history_page(clerk, cast):
-    from tthc.models import ImportBatch
+    from imports.models import ImportBatch
 
     batch = ImportBatch.objects.create(
         kind="dossiers", unit=cast.commune_a, original_name="hoso-2023.xlsx", by=cast.clerk_a

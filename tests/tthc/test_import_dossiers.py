@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from imports.models import ImportBatch
 from tests.tthc.importdata import HEADERS, csv_bytes, good_rows, row, upload, xlsx_bytes
 from tthc.importing import dossiers_import
-from tthc.models import Dossier, ImportBatch, OnlineLevel, Procedure
+from tthc.models import Dossier, OnlineLevel, Procedure
 
 pytestmark = pytest.mark.django_db
 TZ = timezone.get_default_timezone()

@@ -1,4 +1,4 @@
-"""Spreadsheet imports: reading CSV/XLSX, header matching, row validation, all-or-nothing writers.
+"""The tthc importers (dossiers, procedure catalogue), built on the `imports` kit's readers.
 
     from tthc.importing import dossiers_import, procedures_import
     result = dossiers_import(file=f, unit=unit, by=user, commit=False)   # preview
@@ -8,7 +8,8 @@ Every importer collects every problem as (line, column, reason) and writes nothi
 whole file is valid (SPEC §4, §10).
 """
 
-from .base import ImportProblem, ImportRefused, ImportResult
+from imports.base import ImportProblem, ImportRefused, ImportResult
+
 from .dossiers import dossiers_import, scan_received_range
 from .procedures import procedures_import
 

@@ -24,12 +24,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.formatting import format_date
-from orgs.models import Unit
-
-from ..models import Channel, Dossier, DossierStatus, ImportBatch, OnlineLevel, Procedure, Source
-from .base import Column, ImportProblem, ImportRefused, ImportResult, Progress, match_headers
-from .reader import open_table
-from .values import (
+from imports.base import Column, ImportProblem, ImportRefused, ImportResult, Progress, match_headers
+from imports.models import ImportBatch
+from imports.reader import open_table
+from imports.values import (
     TZ,
     cell_text,
     fmt_dt,
@@ -38,6 +36,9 @@ from .values import (
     parse_bool,
     parse_datetime,
 )
+from orgs.models import Unit
+
+from ..models import Channel, Dossier, DossierStatus, OnlineLevel, Procedure, Source
 
 COLUMNS = (
     Column("code", "Mã hồ sơ", "code", required=True),

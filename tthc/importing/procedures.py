@@ -11,10 +11,12 @@ from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..models import Dossier, ImportBatch, OnlineLevel, Procedure
-from .base import Column, ImportProblem, ImportRefused, ImportResult, match_headers
-from .reader import open_table
-from .values import cell_text, make_choice
+from imports.base import Column, ImportProblem, ImportRefused, ImportResult, match_headers
+from imports.models import ImportBatch
+from imports.reader import open_table
+from imports.values import cell_text, make_choice
+
+from ..models import Dossier, OnlineLevel, Procedure
 
 COLUMNS = (
     Column("code", "Mã TTHC", "code", required=True),
@@ -176,8 +178,9 @@ def procedures_import(
             )
             from django.core.files import File
 
+            from imports.reader import unwrap
+
             from .dossiers import _sha256
-            from .reader import unwrap
 
             raw = unwrap(file)
             batch.sha256 = _sha256(raw)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_import as v
+from . import views as v
 
 urlpatterns = [
     path("", v.import_index, name="import_index"),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,10 +17,10 @@ from django.views.decorators.http import require_POST
 from orgs.decorators import unit_period_view
 from reports.models import Job
 
-from .importing import ImportRefused, ImportResult
+from .base import ImportRefused, ImportResult
 from .models import ImportBatch
+from .registry import ImportKind, import_kinds
 from .services import (
-    IMPORT_KINDS,
     import_headers,
     import_is_async,
     import_job_create,
@@ -29,10 +30,10 @@ from .services import (
 )
 
 
-def _kind(request, kind: str):
+def _kind(request: HttpRequest, kind: str) -> ImportKind:
     """The import kind, if this user may import it here: unit data needs a clerk or approver
     of the unit; the catalogue is global and needs an admin."""
-    spec = IMPORT_KINDS.get(kind)
+    spec = import_kinds.get(kind)
     if spec is None:
         raise Http404
     allowed = is_catalogue_admin(request.user) if spec.admin_only else request.can_edit
@@ -41,11 +42,11 @@ def _kind(request, kind: str):
     return spec
 
 
-def _ctx(request, **extra) -> dict:
+def _ctx(request: HttpRequest, **extra: Any) -> dict:
     return {"unit": request.unit, "period": request.period, **extra}
 
 
-def _pending(request, kind: str, job_id: int) -> Job:
+def _pending(request: HttpRequest, kind: str, job_id: int) -> Job:
     """A pending upload of this unit and period (never a path from the form)."""
     return get_object_or_404(
         Job,
@@ -57,22 +58,22 @@ def _pending(request, kind: str, job_id: int) -> Job:
 
 
 @unit_period_view
-def import_index(request):
+def import_index(request: HttpRequest) -> HttpResponse:
     kinds = [
         k
-        for k in IMPORT_KINDS.values()
+        for k in import_kinds.all()
         if (is_catalogue_admin(request.user) if k.admin_only else request.can_edit)
     ]
     batches = ImportBatch.objects.filter(unit=request.unit).select_related("by")[:20]
     return render(
         request,
-        "tthc/import_index.html",
+        "imports/import_index.html",
         _ctx(request, kinds=kinds, batches=batches, can_edit=request.can_edit),
     )
 
 
 @unit_period_view
-def import_upload(request, kind: str):
+def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
     spec = _kind(request, kind)
     error = ""
     if request.method == "POST":
@@ -106,7 +107,7 @@ def import_upload(request, kind: str):
                 )
     return render(
         request,
-        "tthc/import_upload.html",
+        "imports/import_upload.html",
         _ctx(
             request,
             spec=spec,
@@ -119,7 +120,7 @@ def import_upload(request, kind: str):
 
 
 @unit_period_view
-def import_preview(request, kind: str, job_id: int):
+def import_preview(request: HttpRequest, kind: str, job_id: int) -> HttpResponse:
     spec = _kind(request, kind)
     job = _pending(request, kind, job_id)
     state = import_job_status(job)
@@ -130,7 +131,7 @@ def import_preview(request, kind: str, job_id: int):
     shown = imported or preview
     return render(
         request,
-        "tthc/import_preview.html",
+        "imports/import_preview.html",
         _ctx(
             request,
             spec=spec,
@@ -146,7 +147,7 @@ def import_preview(request, kind: str, job_id: int):
 
 @require_POST
 @unit_period_view
-def import_confirm(request, kind: str, job_id: int):
+def import_confirm(request: HttpRequest, kind: str, job_id: int) -> HttpResponse:
     _kind(request, kind)
     job = _pending(request, kind, job_id)
     state = import_job_status(job)
@@ -183,9 +184,9 @@ def import_confirm(request, kind: str, job_id: int):
 
 
 @unit_period_view
-def import_template(request, kind: str, fmt: str):
+def import_template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     """An empty file with the exact headers of the import kind."""
-    spec = IMPORT_KINDS.get(kind)
+    spec = import_kinds.get(kind)
     if spec is None or fmt not in ("csv", "xlsx"):
         raise Http404
     headers = import_headers(kind)

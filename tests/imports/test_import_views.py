@@ -6,10 +6,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from imports.models import ImportBatch
 from reports.models import Job
 from tests.factories import PASSWORD
 from tests.tthc.importdata import csv_bytes, good_rows, row, xlsx_bytes
-from tthc.models import Dossier, ImportBatch, Procedure
+from tthc.models import Dossier, Procedure
 
 pytestmark = pytest.mark.django_db
 
@@ -147,9 +148,9 @@ def test_template_files_carry_the_exact_headers(client, cast, fmt):
     login(client, cast.clerk_a)
     resp = client.get(url("import_template", cast.commune_a, kind="dossiers", fmt=fmt))
     assert resp.status_code == 200
+    from imports.reader import open_table
     from tests.tthc.importdata import HEADERS
     from tests.tthc.importdata import upload as as_file
-    from tthc.importing.reader import open_table
 
     table = open_table(as_file(resp.content, f"mau.{fmt}"), name=f"mau.{fmt}")
     assert [str(h) for h in table.headers] == HEADERS
@@ -202,7 +203,7 @@ def test_large_file_is_checked_and_imported_by_a_celery_job(client, celery_worke
 def test_job_progress_is_written_outside_the_import_transaction():
     from django.db import transaction
 
-    from tthc.services import _job_progress_writer
+    from imports.services import _job_progress_writer
 
     job = Job.objects.create(kind="import_dossiers")
     progress, close = _job_progress_writer(job.pk)
@@ -238,7 +239,7 @@ def test_abandoned_previews_are_purged_with_their_files_imports_stay(client, cas
 
     from django.utils import timezone
 
-    from tthc.services import import_jobs_purge
+    from imports.services import import_jobs_purge
 
     login(client, cast.clerk_a)
     upload(client, cast.commune_a, csv_bytes(good_rows(2)))  # previewed, then left

@@ -11,12 +11,13 @@ import pytest
 from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
+from imports import xlsx_stream
+from imports.base import ImportRefused
+from imports.reader import open_table
+from imports.xlsx_stream import StreamingSheet, format_kind
+from tests.imports.xlsxparts import prefixed, workbook
 from tests.tthc.importdata import HEADERS, row, upload
-from tests.tthc.xlsxparts import prefixed, workbook
-from tthc.importing import dossiers_import, xlsx_stream
-from tthc.importing.base import ImportRefused
-from tthc.importing.reader import open_table
-from tthc.importing.xlsx_stream import StreamingSheet, format_kind
+from tthc.importing import dossiers_import
 from tthc.models import Dossier
 
 SHARED = [

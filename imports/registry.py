@@ -1,0 +1,90 @@
+"""The registry of import kinds, filled by each app's `import_kinds` module.
+
+    # tthc/import_kinds.py
+    from imports.registry import ImportKind, import_kinds
+    import_kinds.add(ImportKind(key="dossiers", label=..., job_kind=JobKind.IMPORT_DOSSIERS,
+                                run=_run, headers=_headers))
+
+The kit never names an app: `load()` imports `<app>.import_kinds` of every installed app, in
+INSTALLED_APPS order (which is also the order of the kinds on the import page).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from django.utils.module_loading import autodiscover_modules
+
+from .base import ImportResult, Progress
+
+IMPORT_KINDS_MODULE = "import_kinds"
+
+
+class ImportRunner(Protocol):
+    def __call__(
+        self,
+        *,
+        file: Any,
+        unit: Any,
+        period: Any,
+        by: Any,
+        commit: bool,
+        name: str,
+        progress: Progress | None,
+    ) -> ImportResult: ...
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    """One kind of file a user may import from the browser.
+
+    key: the URL segment and `Job.params["import_kind"]`; job_kind: the `JobKind` of its job
+    rows; run: previews (commit=False) or imports one file; headers: the exact column headers,
+    for the downloadable template; admin_only: a global catalogue only an admin imports."""
+
+    key: str
+    label: Any
+    job_kind: str
+    run: ImportRunner
+    headers: Callable[[], list[str]]
+    admin_only: bool = False
+    description: Any = ""
+
+
+class ImportKindRegistry:
+    def __init__(self) -> None:
+        self._kinds: dict[str, ImportKind] = {}
+        self._loaded = False
+        self._lock = threading.RLock()
+
+    def load(self) -> None:
+        if self._loaded:
+            return
+        with self._lock:
+            if self._loaded:
+                return
+            autodiscover_modules(IMPORT_KINDS_MODULE)
+            self._loaded = True
+
+    def add(self, *kinds: ImportKind) -> None:
+        for kind in kinds:
+            if kind.key in self._kinds and self._kinds[kind.key] != kind:
+                raise ValueError(f"import kind {kind.key!r} registered twice")
+            self._kinds[kind.key] = kind
+
+    def get(self, key: str) -> ImportKind | None:
+        self.load()
+        return self._kinds.get(key)
+
+    def all(self) -> list[ImportKind]:
+        self.load()
+        return list(self._kinds.values())
+
+    def job_kinds(self) -> list[str]:
+        return [k.job_kind for k in self.all()]
+
+
+import_kinds = ImportKindRegistry()
