@@ -40,28 +40,6 @@ def roles_of(user, unit: Unit) -> set[str]:
     return roles
 
 
-def can_edit_data(user, unit: Unit) -> bool:
-    return bool(roles_of(user, unit) & {Role.CLERK, Role.APPROVER})
-
-
-def can_approve(user, unit: Unit) -> bool:
-    return Role.APPROVER in roles_of(user, unit)
-
-
-def can_review(user, unit: Unit) -> bool:
-    """Reviewers act on units strictly below their own unit."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    for path in Membership.objects.filter(user=user, role=Role.REVIEWER).values_list(
-        "unit__path", flat=True
-    ):
-        if unit.path.startswith(path) and unit.path != path:
-            return True
-    return False
-
-
 def reporting_units_for(user) -> QuerySet[Unit]:
     """Units the user reports for or reviews: communes in scope, plus own units."""
     return Unit.objects.visible_to(user).filter(level=Level.COMMUNE) | Unit.objects.filter(

@@ -180,12 +180,12 @@ def narrative_save(*, unit, period, key: str, text: str, version: int, by) -> Na
     """Store a section's text. `version` is the one the editor loaded (0 for the default
     text): a different stored version means someone else saved in between, and nothing is
     written. Unknown placeholders are refused with their names."""
+    from .locks import ensure_unlocked
     from .recompute import records_changed
-    from .services import ensure_data_editable
 
     if key not in SECTION_KEYS:
         raise ValidationError(_("Mục báo cáo không tồn tại."))
-    ensure_data_editable(unit=unit, period=period)
+    ensure_unlocked(unit=unit, period=period)
     text = normalize(text)
     unknown = unknown_placeholders(text)
     if unknown:
@@ -220,9 +220,9 @@ def narrative_save(*, unit, period, key: str, text: str, version: int, by) -> Na
 @transaction.atomic
 def narrative_reset(*, unit, period, key: str, version: int, by) -> None:
     """Go back to the default text of a section (delete the stored row)."""
-    from .services import ensure_data_editable
+    from .locks import ensure_unlocked
 
-    ensure_data_editable(unit=unit, period=period)
+    ensure_unlocked(unit=unit, period=period)
     row = (
         NarrativeSection.objects.select_for_update()
         .filter(unit=unit, period=period, key=key)

@@ -122,10 +122,10 @@ def staff_import(*, file, unit, period=None, by=None, commit: bool = True, name:
 def _locked(unit, period) -> str | None:
     from django.core.exceptions import ValidationError
 
-    from reports.services import ensure_data_editable
+    from reports.locks import ensure_unlocked
 
     try:
-        ensure_data_editable(unit=unit, period=period)
+        ensure_unlocked(unit=unit, period=period)
     except ValidationError as exc:
         return exc.messages[0]
     return None

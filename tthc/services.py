@@ -104,9 +104,10 @@ from django.db import DEFAULT_DB_ALIAS, connections  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils.translation import gettext_lazy  # noqa: E402
 
-from orgs.models import Membership, Period, Role  # noqa: E402
+from orgs.models import Period  # noqa: E402
+from orgs.policy import is_catalogue_admin  # noqa: E402, F401  (re-exported for views_import)
+from reports.jobs import job_create, job_fail, job_finish, job_start  # noqa: E402
 from reports.models import Job, JobKind, JobStatus  # noqa: E402
-from reports.services import job_create, job_fail, job_finish, job_start  # noqa: E402
 
 from .importing import dossiers as _dossier_format  # noqa: E402
 from .importing import procedures as _procedure_format  # noqa: E402
@@ -188,13 +189,6 @@ def _resource_class(kind: str):
 
 def _extra(kind: str) -> dict:
     return {} if kind == "staff" else {"period": None}
-
-
-def is_catalogue_admin(user) -> bool:
-    return bool(
-        getattr(user, "is_superuser", False)
-        or Membership.objects.filter(user=user, role=Role.ADMIN).exists()
-    )
 
 
 def run_import(
