@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Membership, Role, Unit
+from .models import DATA_ROLES, Membership, Role, Unit
 from .selectors import roles_of
 
 #: Roles that write a unit's own data (records, imports, narrative).
-DATA_EDITOR_ROLES: frozenset[str] = frozenset({Role.CLERK, Role.APPROVER})
+DATA_EDITOR_ROLES: frozenset[str] = frozenset(DATA_ROLES)
 
 
 def may_edit_data(user: Any, unit: Unit) -> bool:
