@@ -23,9 +23,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from orgs.models import Membership, Period, Role, Unit
+from orgs.models import Period, Unit
+from reports.jobs import job_create, job_fail, job_finish, job_start
+from reports.locks import ensure_unlocked
 from reports.models import Job, JobStatus
-from reports.services import ensure_data_editable, job_create, job_fail, job_finish, job_start
 
 from .base import ImportResult, Progress
 from .models import ImportBatch
@@ -38,7 +39,7 @@ logger = logging.getLogger(__name__)
 def import_locked_reason(*, unit: Unit, period: Period) -> str | None:
     """Why data of (unit, period) may not be imported now (its report is submitted), or None."""
     try:
-        ensure_data_editable(unit=unit, period=period)
+        ensure_unlocked(unit=unit, period=period)
     except ValidationError as exc:
         return exc.messages[0]
     return None
@@ -70,14 +71,6 @@ def import_batch_record(
     batch.save()
     result.batch_id = batch.pk
     return batch
-
-
-def is_catalogue_admin(user: Any) -> bool:
-    """Whether the user may import a global catalogue (an admin kind): superuser or admin."""
-    return bool(
-        getattr(user, "is_superuser", False)
-        or Membership.objects.filter(user=user, role=Role.ADMIN).exists()
-    )
 
 
 def run_import(

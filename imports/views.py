@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from orgs.decorators import unit_period_view
+from orgs.policy import is_catalogue_admin
 from reports.models import Job
 
 from .base import ImportRefused, ImportResult
@@ -26,7 +27,6 @@ from .services import (
     import_job_create,
     import_job_run,
     import_job_status,
-    is_catalogue_admin,
 )
 
 

@@ -7,6 +7,7 @@ import functools
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
+from .policy import roles_may_edit_data
 from .selectors import period_by_code, roles_of, unit_for_user
 
 
@@ -24,7 +25,7 @@ def unit_period_view(view=None, *, edit: bool = False):
             request.period = period_by_code(period)
             request.unit = unit_for_user(user=request.user, code=code, period=request.period)
             request.roles = roles_of(request.user, request.unit)
-            request.can_edit = bool(request.roles & {"clerk", "approver"})
+            request.can_edit = roles_may_edit_data(request.roles)
             if edit and not request.can_edit:
                 raise PermissionDenied
             return fn(request, *args, **kwargs)

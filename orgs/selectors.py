@@ -37,21 +37,3 @@ def roles_of(user, unit: Unit) -> set[str]:
         if path == unit.path or unit.path.startswith(path) and role in (Role.REVIEWER, Role.ADMIN):
             roles.add(role)
     return roles
-
-
-def can_approve(user, unit: Unit) -> bool:
-    return Role.APPROVER in roles_of(user, unit)
-
-
-def can_review(user, unit: Unit) -> bool:
-    """Reviewers act on units strictly below their own unit."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    for path in Membership.objects.filter(user=user, role=Role.REVIEWER).values_list(
-        "unit__path", flat=True
-    ):
-        if unit.path.startswith(path) and unit.path != path:
-            return True
-    return False

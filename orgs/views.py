@@ -22,7 +22,7 @@ def home(request):
             "rows": rows,
             "my_units": visible.filter(memberships__user=request.user).distinct(),
             "commune_count": visible.filter(level=Level.COMMUNE).count(),
-            "due_count": sum(1 for r in rows if r.state in ("draft", "returned")),
+            "due_count": sum(1 for r in rows if r.open),
             "overdue_count": sum(1 for r in rows if r.overdue),
             "returned_count": sum(1 for r in rows if r.returned),
             "selected_period": period_code or "",

@@ -1,7 +1,7 @@
 """Writes of section records: locks, optimistic concurrency, audit user, recomputation.
 
 Every form write of a record goes through `record_save` / `record_delete`, which
-- refuse when the (unit, period) report is submitted or later (`ensure_data_editable`), and for
+- refuse when the (unit, period) report is submitted or later (`reports.locks.ensure_unlocked`), and for
   unit-level dated records when the record's dates (old or new) touch a period whose report for
   the unit is locked;
 - refuse when the stored `version` differs from the one the editor loaded
@@ -14,15 +14,14 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Model, Q
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from orgs.models import Period, Unit
-from reports.models import LOCKED_STATES, Report
+from orgs.policy import is_catalogue_admin, roles_may_edit_data
+from reports.locks import ensure_unlocked
 from reports.recompute import records_changed
-from reports.services import ensure_data_editable
 
-from .scopes import DateRange
 from .spec import Section
 
 
@@ -44,51 +43,27 @@ class ConcurrentEditError(Exception):
         self.message = message
 
 
-def _locked_periods(*, unit: Unit, ranges: list[DateRange]) -> list[Period]:
-    """Periods whose window overlaps one of the ranges and whose report for the unit is locked."""
-    cond = Q()
-    for lo, hi in ranges:
-        part = Q()
-        if hi is not None:
-            part &= Q(start__lte=hi)
-        if lo is not None:
-            part &= Q(end__gte=lo)
-        cond |= part
-    if not ranges:
-        return []
-    locked = Report.objects.filter(unit=unit, state__in=LOCKED_STATES).values("period_id")
-    return list(Period.objects.filter(cond, pk__in=locked).order_by("start"))
-
-
 def ensure_record_editable(
     *, section: Section, unit: Unit, period: Period, old: Model | None, new: Model | None
 ) -> None:
     """Raise ValidationError (Vietnamese) when the change would alter locked data."""
     if section.scope.global_catalogue:
         return
-    ensure_data_editable(unit=unit, period=period)
+    ensure_unlocked(unit=unit, period=period)
     if section.scope.per_period:
         for rec in (old, new):
             if rec is not None and rec.period_id != period.pk:
-                ensure_data_editable(unit=unit, period=rec.period)
+                ensure_unlocked(unit=unit, period=rec.period)
         return
     ranges = [r for r in (section.scope.dates(x) for x in (old, new) if x is not None) if r]
-    locked = _locked_periods(unit=unit, ranges=ranges)
-    if locked:
-        raise ValidationError(
-            _(
-                "Bản ghi này thuộc kỳ %(periods)s mà báo cáo của đơn vị đã gửi: "
-                "dữ liệu của kỳ đó chỉ được xem, không được sửa."
-            )
-            % {"periods": ", ".join(p.code for p in locked)}
-        )
+    ensure_unlocked(unit=unit, ranges=ranges)
 
 
 def ensure_can_write(*, section: Section, user, roles: set[str]) -> None:
     if section.scope.global_catalogue:
-        if not (getattr(user, "is_superuser", False) or "admin" in roles):
+        if not is_catalogue_admin(user):
             raise PermissionDenied(_("Chỉ quản trị viên được sửa danh mục thủ tục hành chính."))
-    elif not roles & {"clerk", "approver"}:
+    elif not roles_may_edit_data(roles):
         raise PermissionDenied(_("Bạn chỉ có quyền xem dữ liệu của đơn vị này."))
 
 

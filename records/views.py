@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from orgs.decorators import unit_period_view
-from reports.services import data_is_locked
+from reports.locks import period_is_locked
 
 from .exports import export_response
 from .filters import filter_choices
@@ -43,7 +43,7 @@ def _record_url(section: Section, request, action: str, pk: int) -> str:
 
 def _state(section: Section, request) -> dict:
     """Whether this user may write here, and why not."""
-    locked = not section.scope.global_catalogue and data_is_locked(
+    locked = not section.scope.global_catalogue and period_is_locked(
         unit=request.unit, period=request.period
     )
     try:

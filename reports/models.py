@@ -17,9 +17,6 @@ class ReportState(models.TextChoices):
     SIGNED = "signed", _("Đã ký số")
 
 
-LOCKED_STATES = (ReportState.SUBMITTED, ReportState.ACCEPTED, ReportState.SIGNED)
-
-
 class Report(models.Model):
     """A unit's report for a period: one object with a workflow state (SPEC §7)."""
 
@@ -56,7 +53,9 @@ class Report(models.Model):
 
     @property
     def is_locked(self) -> bool:
-        return self.state in LOCKED_STATES
+        from .workflow import is_locking
+
+        return is_locking(self.state)
 
 
 class ReportTransition(models.Model):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from orgs.models import Level, Period, Unit
 
 from .models import Report, ReportState
+from .workflow import is_open
 
 
 @dataclass
@@ -21,6 +22,7 @@ class ReportRow:
     due: dt.date | None
     overdue: bool
     returned: bool
+    open: bool = False  # not yet sent (draft or returned)
 
 
 def my_reports(*, user, periods=None) -> list[ReportRow]:
@@ -41,7 +43,7 @@ def my_reports(*, user, periods=None) -> list[ReportRow]:
                 continue
             report = reports.get((unit.pk, period.pk))
             state = report.state if report else ReportState.DRAFT
-            not_sent = state in (ReportState.DRAFT, ReportState.RETURNED)
+            not_sent = is_open(state)
             rows.append(
                 ReportRow(
                     unit=unit,
@@ -51,6 +53,7 @@ def my_reports(*, user, periods=None) -> list[ReportRow]:
                     due=period.deadline,
                     overdue=bool(period.deadline and not_sent and period.deadline < today),
                     returned=state == ReportState.RETURNED,
+                    open=not_sent,
                 )
             )
     return rows

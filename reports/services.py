@@ -1,17 +1,20 @@
-"""Writes on reports: workflow transitions, locking of a period's data, jobs."""
+"""Writes on reports: workflow transitions and comments (jobs: `reports.jobs`; the lock of a
+submitted period: `reports.locks`)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from orgs.models import Period, Unit
-from orgs.selectors import can_approve, can_review
+from orgs.models import Period, Role, Unit
 
-from .models import Job, JobStatus, Report, ReportComment, ReportState, ReportTransition
-from .workflow import TRANSITIONS
+from .models import Report, ReportComment, ReportState, ReportTransition
+from .workflow import TRANSITIONS, may_perform
 
 
 def report_get_or_create(*, unit: Unit, period: Period) -> Report:
@@ -19,34 +22,36 @@ def report_get_or_create(*, unit: Unit, period: Period) -> Report:
     return report
 
 
-def data_is_locked(*, unit: Unit, period: Period) -> bool:
-    """Submitted and later states lock the unit's data for the period."""
-    return Report.objects.filter(
-        unit=unit,
-        period=period,
-        state__in=(ReportState.SUBMITTED, ReportState.ACCEPTED, ReportState.SIGNED),
-    ).exists()
+class TransitionOwned(ValidationError):
+    """The transition belongs to a service (e.g. «sign» to the signing service)."""
 
 
-def ensure_data_editable(*, unit: Unit, period: Period) -> None:
-    if data_is_locked(unit=unit, period=period):
-        raise ValidationError(
-            _("Báo cáo kỳ %(period)s của %(unit)s đã gửi: dữ liệu chỉ được xem, không được sửa.")
-            % {"period": period.code, "unit": unit.name}
-        )
-
-
-def report_transition(*, report: Report, name: str, by, comment: str = "", check=None) -> Report:
+def report_transition(
+    *,
+    report: Report,
+    name: str,
+    by: Any,
+    comment: str = "",
+    check: Callable[[Report], None] | None = None,
+    owner: str | None = None,
+) -> Report:
     """Move a report through the workflow. `check` is an optional callable run inside the
-    transaction before submitting (validation gate); it raises ValidationError to refuse."""
+    transaction before submitting (validation gate); it raises ValidationError to refuse.
+    A transition owned by a service (`Transition.owner`) is refused unless that service performs
+    it (passing its own name as `owner`)."""
     transition = TRANSITIONS.get(name)
     if transition is None:
         raise ValidationError(_("Thao tác không hợp lệ."))
+    if transition.owner is not None and owner != transition.owner:
+        raise TransitionOwned(
+            _("Thao tác «%(action)s» chỉ thực hiện được qua chức năng riêng của nó.")
+            % {"action": transition.label}
+        )
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
-        if transition.actor == "approver" and not can_approve(by, report.unit):
-            raise PermissionDenied(_("Chỉ lãnh đạo đơn vị mới được thực hiện thao tác này."))
-        if transition.actor == "reviewer" and not can_review(by, report.unit):
+        if not may_perform(by, report.unit, transition):
+            if transition.actor == Role.APPROVER:
+                raise PermissionDenied(_("Chỉ lãnh đạo đơn vị mới được thực hiện thao tác này."))
             raise PermissionDenied(
                 _("Chỉ chuyên viên Nội vụ cấp trên mới được thực hiện thao tác này.")
             )
@@ -73,50 +78,8 @@ def report_transition(*, report: Report, name: str, by, comment: str = "", check
     return report
 
 
-def report_comment_add(*, report: Report, by, text: str) -> ReportComment:
+def report_comment_add(*, report: Report, by: Any, text: str) -> ReportComment:
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("Nội dung ý kiến không được để trống."))
     return ReportComment.objects.create(report=report, by=by, text=text)
-
-
-# --- jobs -------------------------------------------------------------------------------------
-
-
-def job_create(
-    *, kind: str, by=None, unit=None, period=None, params: dict | None = None, input_file=None
-) -> Job:
-    job = Job(kind=kind, created_by=by, unit=unit, period=period, params=params or {})
-    if input_file is not None:
-        job.input_file.save(getattr(input_file, "name", "input"), input_file, save=False)
-    job.save()
-    return job
-
-
-def job_progress(job: Job, progress: int, message: str = "") -> None:
-    """Written outside long transactions so the browser sees it while the job runs."""
-    Job.objects.filter(pk=job.pk).update(
-        progress=max(0, min(100, int(progress))), message=message[:300], status=JobStatus.RUNNING
-    )
-
-
-def job_start(job: Job) -> None:
-    Job.objects.filter(pk=job.pk).update(
-        status=JobStatus.RUNNING, started_at=timezone.now(), error=""
-    )
-
-
-def job_finish(job: Job, *, result: dict | None = None, message: str = "") -> None:
-    Job.objects.filter(pk=job.pk).update(
-        status=JobStatus.DONE,
-        progress=100,
-        finished_at=timezone.now(),
-        result=result or {},
-        message=message[:300],
-    )
-
-
-def job_fail(job: Job, error: str) -> None:
-    Job.objects.filter(pk=job.pk).update(
-        status=JobStatus.FAILED, finished_at=timezone.now(), error=error
-    )

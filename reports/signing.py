@@ -33,10 +33,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.formatting import format_datetime
-from orgs.selectors import can_approve
+from orgs.policy import may_sign
 
-from .models import DocumentKind, RenderedDocument, Report, ReportState
+from .models import DocumentKind, RenderedDocument, Report
 from .rendering.pdf import SIGNER_FIELD
+
+#: The owner of the «sign» transition (workflow.TRANSITIONS): only this service performs it.
+SIGNING_SERVICE = "reports.signing"
 
 FALLBACK_FONTS = (
     "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
@@ -231,10 +234,11 @@ def sign_report(*, report: Report, signer: ReportSigner, by) -> RenderedDocument
     from .rendering.context import settings_for
     from .rendering.services import document_render, document_store
     from .services import report_transition
+    from .workflow import is_signable
 
-    if not can_approve(by, report.unit):
+    if not may_sign(by, report.unit):
         raise PermissionDenied(_("Chỉ lãnh đạo đơn vị mới được ký số báo cáo."))
-    if report.state != ReportState.ACCEPTED:
+    if not is_signable(report.state):
         raise ValidationError(
             _("Chỉ ký số được báo cáo đã được cấp trên tiếp nhận (hiện tại: «%(s)s»).")
             % {"s": report.get_state_display()}
@@ -261,7 +265,7 @@ def sign_report(*, report: Report, signer: ReportSigner, by) -> RenderedDocument
             pages=final.pages,
             by=by,
         )
-        report_transition(report=report, name="sign", by=by)
+        report_transition(report=report, name="sign", by=by, owner=SIGNING_SERVICE)
     return stored
 
 

@@ -39,8 +39,8 @@ def refresh_snapshot(unit_id: int, period_id: int) -> int | None:
 @shared_task(**RETRY)
 def recompute_job(job_id: int) -> None:
     """'Recompute now': the job row shows progress to the browser."""
+    from .jobs import job_fail, job_finish, job_progress, job_start
     from .models import Job
-    from .services import job_fail, job_finish, job_progress, job_start
     from .snapshots import snapshot_refresh
 
     job = Job.objects.filter(pk=job_id).select_related("unit", "period").first()

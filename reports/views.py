@@ -1,29 +1,29 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from orgs.decorators import unit_period_view
 from orgs.models import Unit
-from orgs.selectors import can_approve, can_review
+from orgs.policy import may_comment
 
 from .gates import submission_check
 from .models import Job
-from .services import report_comment_add, report_get_or_create, report_transition
-from .workflow import allowed
+from .services import (
+    TransitionOwned,
+    report_comment_add,
+    report_get_or_create,
+    report_transition,
+)
+from .workflow import actions_for
 
 
 @unit_period_view
 def workspace(request):
     """The hub of a (unit, period): report state, sections, actions."""
     report = report_get_or_create(unit=request.unit, period=request.period)
-    actions = []
-    for t in allowed(report.state):
-        if (t.actor == "approver" and can_approve(request.user, request.unit)) or (
-            t.actor == "reviewer" and can_review(request.user, request.unit)
-        ):
-            actions.append(t)
+    actions = actions_for(request.user, request.unit, report.state)
     return render(
         request,
         "reports/workspace.html",
@@ -56,6 +56,9 @@ def transition(request, name: str):
         messages.success(request, report.get_state_display())
     except PermissionDenied:
         raise
+    except TransitionOwned as exc:
+        # A service owns it (e.g. «sign» needs the signed PDF): refused, state unchanged.
+        return HttpResponse(" ".join(exc.messages), status=409, content_type="text/plain")
     except ValidationError as exc:
         for m in exc.messages:
             messages.error(request, m)
@@ -66,7 +69,7 @@ def transition(request, name: str):
 @unit_period_view
 def comment(request):
     report = report_get_or_create(unit=request.unit, period=request.period)
-    if not (can_review(request.user, request.unit) or request.can_edit):
+    if not may_comment(request.user, request.unit):
         raise PermissionDenied
     try:
         report_comment_add(report=report, by=request.user, text=request.POST.get("text", ""))

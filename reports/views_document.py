@@ -14,11 +14,13 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_POST
 
 from orgs.decorators import unit_period_view
-from orgs.selectors import can_approve
+from orgs.policy import may_edit_document, may_sign
 
+from . import workflow
 from .forms_document import DocumentSettingsForm, ReportNumberForm, SignForm, VerifyForm
 from .indicators import compute, registry
-from .models import DocumentKind, DocumentSettings, RenderedDocument, ReportState
+from .locks import period_is_locked
+from .models import DocumentKind, DocumentSettings, RenderedDocument
 from .narrative.defaults import DEFAULT_TEXTS
 from .narrative.figures import check_text
 from .narrative.placeholders import (
@@ -34,7 +36,7 @@ from .rendering.formatting import document_figure
 from .rendering.html import render_html, render_section_html
 from .rendering.services import document_render_enqueue, document_settings_save, report_number_save
 from .sections import SECTION_KEYS, SECTIONS, section_numbers
-from .services import data_is_locked, report_get_or_create
+from .services import report_get_or_create
 
 
 def _section_rows(request, values, *, posted: dict | None = None, errors: dict | None = None):
@@ -93,7 +95,7 @@ def _editor(request, *, posted=None, errors=None, status=200):
             "report": report,
             "sections": _section_rows(request, values, posted=posted, errors=errors),
             "placeholders": _placeholders(values, doc_values),
-            "locked": data_is_locked(unit=request.unit, period=request.period),
+            "locked": period_is_locked(unit=request.unit, period=request.period),
             "documents": report.documents.select_related("by")[:10],
         },
         status=status,
@@ -164,7 +166,7 @@ def document_settings(request):
     instance = DocumentSettings.objects.filter(unit=request.unit).first() or default_settings(
         request.unit
     )
-    may_edit = can_approve(request.user, request.unit)
+    may_edit = may_edit_document(request.user, request.unit)
     settings_form = DocumentSettingsForm(instance=instance, prefix="doc")
     number_form = ReportNumberForm(instance=report, prefix="num")
     if request.method == "POST":
@@ -240,7 +242,7 @@ def document_sign(request):
     from .signing import Pkcs12Signer, SigningError, sign_report
 
     report = report_get_or_create(unit=request.unit, period=request.period)
-    if not can_approve(request.user, request.unit):
+    if not may_sign(request.user, request.unit):
         raise PermissionDenied
     form = SignForm()
     status = 200
@@ -271,7 +273,7 @@ def document_sign(request):
             "period": request.period,
             "report": report,
             "form": form,
-            "can_sign": report.state == ReportState.ACCEPTED,
+            "can_sign": workflow.is_signable(report.state),
             "signed": signed,
         },
         status=status,

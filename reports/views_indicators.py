@@ -22,8 +22,9 @@ from orgs.models import Unit
 
 from .indicators import Kind, Section, change_pct, registry
 from .indicators.compute import subtree_ids, unit_filter_for
+from .jobs import job_create
+from .locks import ensure_unlocked
 from .models import JobKind, Report, ReportState, WarningExplanation
-from .services import ensure_data_editable, job_create
 from .snapshots import snapshot_findings, snapshot_get, snapshot_values, snapshots_for
 from .validation import ERROR, WARNING, findings_by_code
 
@@ -160,7 +161,7 @@ def explain(request, rule: str):
     unit, period = request.unit, request.period
     text = (request.POST.get("text") or "").strip()
     try:
-        ensure_data_editable(unit=unit, period=period)
+        ensure_unlocked(unit=unit, period=period)
         if not text:
             raise ValidationError(_("Nội dung giải trình không được để trống."))
         if len(rule) > 80:

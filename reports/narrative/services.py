@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 
 from orgs.models import Period, Unit
 
+from ..locks import ensure_unlocked
 from ..models import NarrativeSection
 from ..recompute import records_changed
 from ..sections import SECTION_KEYS
-from ..services import ensure_data_editable
 from .placeholders import marker, normalize, unknown_placeholders
 
 
@@ -25,7 +25,7 @@ def narrative_save(
     written. Unknown placeholders are refused with their names."""
     if key not in SECTION_KEYS:
         raise ValidationError(_("Mục báo cáo không tồn tại."))
-    ensure_data_editable(unit=unit, period=period)
+    ensure_unlocked(unit=unit, period=period)
     text = normalize(text)
     unknown = unknown_placeholders(text)
     if unknown:
@@ -62,7 +62,7 @@ def narrative_reset(
     *, unit: Unit, period: Period, key: str, version: int, by: AbstractBaseUser
 ) -> None:
     """Go back to the default text of a section (delete the stored row)."""
-    ensure_data_editable(unit=unit, period=period)
+    ensure_unlocked(unit=unit, period=period)
     row = (
         NarrativeSection.objects.select_for_update()
         .filter(unit=unit, period=period, key=key)

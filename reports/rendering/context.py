@@ -26,15 +26,15 @@ from orgs.models import Level, Unit
 
 from ..indicators import compute, registry
 from ..indicators.base import Section
-from ..models import DocumentSettings, Report, ReportState, SignerTitle
+from ..models import DocumentSettings, Report, SignerTitle
 from ..narrative.placeholders import document_values, render_runs
 from ..narrative.selectors import section_texts
 from ..sections import PARTS, SECTIONS, section_numbers
+from ..workflow import is_final
 from .formatting import doc_number, document_figure, vn_date_line
 
 # Bump when the layout changes in a way the template hash would not see.
 RENDER_VERSION = "1"
-FINAL_STATES = (ReportState.ACCEPTED, ReportState.SIGNED)
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "reports" / "document"
 PRINT_CSS = Path(settings.BASE_DIR) / "static" / "css" / "report-print.css"
 
@@ -200,7 +200,7 @@ def build_context(
         last_values = compute(unit, previous_period)
     doc = settings_for(unit)
     body_lines = [line.upper() for line in _lines(doc.issuing_body)] or ["ỦY BAN NHÂN DÂN"]
-    draft = report.state not in FINAL_STATES
+    draft = not is_final(report.state)
     number = doc_number(report.doc_number)
     symbol = nfc(report.doc_symbol or "BC-UBND")
     issued_year = (report.issued_on or period.deadline or period.end).year

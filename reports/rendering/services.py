@@ -29,9 +29,9 @@ FORMATS = ("pdf", "docx")
 def kind_for(report: Report, fmt: str) -> str:
     if fmt == "docx":
         return DocumentKind.DOCX
-    from .context import FINAL_STATES
+    from ..workflow import is_final
 
-    return DocumentKind.FINAL if report.state in FINAL_STATES else DocumentKind.PREVIEW
+    return DocumentKind.FINAL if is_final(report.state) else DocumentKind.PREVIEW
 
 
 def stored_document(*, report: Report, kind: str, data_hash: str) -> RenderedDocument | None:
@@ -112,7 +112,7 @@ def document_render(
 
 def document_render_enqueue(*, report: Report, fmt: str, by) -> Job:
     """Create the job row and hand the rendering to a worker once the row is committed."""
-    from ..services import job_create
+    from ..jobs import job_create
     from .tasks import render_report_task
 
     if fmt not in FORMATS:
@@ -145,9 +145,9 @@ def report_number_save(*, report: Report, form, by) -> Report:
     """Number/symbol/date of issue: only before signing (a signed file cannot change)."""
     from django.core.exceptions import ValidationError
 
-    from ..models import ReportState
+    from ..workflow import document_number_is_editable
 
-    if report.state == ReportState.SIGNED:
+    if not document_number_is_editable(report.state):
         raise ValidationError(_("Báo cáo đã ký số: không sửa được số, ngày văn bản."))
     obj = form.save(commit=False)
     obj.version += 1

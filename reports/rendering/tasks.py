@@ -8,8 +8,8 @@ from celery import shared_task
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ..jobs import job_fail, job_finish, job_progress, job_start
 from ..models import Job, JobStatus, Report
-from ..services import job_fail, job_finish, job_progress, job_start
 
 log = logging.getLogger(__name__)
 

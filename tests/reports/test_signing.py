@@ -130,3 +130,46 @@ def test_only_the_approver_may_sign_and_only_an_accepted_report(cast, client):
     with pytest.raises(ValidationError, match="tiếp nhận"):
         sign_report(report=report, signer=Pkcs12Signer(p12, P12_PASSWORD), by=cast.approver_a)
     assert not RenderedDocument.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_generic_sign_transition_is_refused_and_the_signing_service_still_signs(
+    cast, accepted_report, client
+):
+    """Issue 10.1: «sign» belongs to the signing service; POSTing the generic transition as the
+    approver is refused (4xx, state unchanged, no signature-less «signed»)."""
+    from django.core.exceptions import ValidationError
+
+    from reports.services import report_transition
+
+    client.login(username="approver.a", password=PASSWORD)
+    response = client.post(f"/u/{cast.commune_a.code}/{cast.period.code}/transition/sign/")
+    assert response.status_code == 409
+    assert "Ký số" in response.content.decode()
+    accepted_report.refresh_from_db()
+    assert accepted_report.state == ReportState.ACCEPTED
+    assert not accepted_report.transitions.exists()
+    with pytest.raises(ValidationError):
+        report_transition(report=accepted_report, name="sign", by=cast.approver_a)
+    accepted_report.refresh_from_db()
+    assert accepted_report.state == ReportState.ACCEPTED
+
+    # The workspace offers «Ký số» as a link to the signing page, not as a generic POST.
+    page = client.get(f"/u/{cast.commune_a.code}/{cast.period.code}/").content.decode()
+    assert 'value="sign"' not in page and sign_url(cast) in page
+
+    _ca, p12 = make_test_ca_and_p12()
+    response = client.post(
+        sign_url(cast),
+        {
+            "certificate": SimpleUploadedFile("chu-ky.p12", p12, "application/x-pkcs12"),
+            "password": P12_PASSWORD,
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    accepted_report.refresh_from_db()
+    assert accepted_report.state == ReportState.SIGNED
+    assert RenderedDocument.objects.filter(
+        report=accepted_report, kind=DocumentKind.SIGNED
+    ).exists()

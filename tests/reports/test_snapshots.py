@@ -107,7 +107,7 @@ def test_a_real_worker_recomputes_once_after_a_burst_of_changes(cast, celery_wor
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_recompute_now_runs_as_a_job_through_a_real_worker(cast, celery_worker):
-    from reports.services import job_create
+    from reports.jobs import job_create
     from reports.tasks import recompute_job
 
     job = job_create(kind="recompute", unit=cast.commune_a, period=cast.period)

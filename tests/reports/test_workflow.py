@@ -2,8 +2,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from reports.locks import ensure_unlocked, period_is_locked
 from reports.models import Report, ReportState
-from reports.services import data_is_locked, ensure_data_editable, report_transition
+from reports.services import report_transition
 
 pytestmark = pytest.mark.django_db
 
@@ -53,11 +54,11 @@ def test_cannot_accept_a_draft(cast, report):
 
 
 def test_submitted_report_locks_the_data(cast, report):
-    assert not data_is_locked(unit=cast.commune_a, period=cast.period)
+    assert not period_is_locked(unit=cast.commune_a, period=cast.period)
     report_transition(report=report, name="submit", by=cast.approver_a)
-    assert data_is_locked(unit=cast.commune_a, period=cast.period)
+    assert period_is_locked(unit=cast.commune_a, period=cast.period)
     with pytest.raises(ValidationError, match="chỉ được xem"):
-        ensure_data_editable(unit=cast.commune_a, period=cast.period)
+        ensure_unlocked(unit=cast.commune_a, period=cast.period)
 
 
 def test_state_changes_are_kept_in_history(cast, report):
@@ -84,3 +85,31 @@ def test_clerk_posting_submit_is_forbidden(client, cast, report):
     assert response.status_code == 403
     report.refresh_from_db()
     assert report.state == ReportState.DRAFT
+
+
+def test_state_policies_live_in_the_workflow():
+    from reports import workflow
+
+    S = ReportState
+    assert {s for s in S if workflow.is_locking(s)} == {S.SUBMITTED, S.ACCEPTED, S.SIGNED}
+    assert {s for s in S if workflow.is_final(s)} == {S.ACCEPTED, S.SIGNED}
+    assert {s for s in S if workflow.is_open(s)} == {S.DRAFT, S.RETURNED}
+    assert {s for s in S if workflow.is_signable(s)} == {S.ACCEPTED}
+    assert {s for s in S if workflow.narrative_is_editable(s)} == {S.DRAFT, S.RETURNED}
+    assert not workflow.document_number_is_editable(S.SIGNED)
+    assert workflow.document_number_is_editable(S.ACCEPTED)
+    owned = {t.name: t.owner for t in workflow.TRANSITIONS.values() if t.owner}
+    assert owned == {"sign": "reports.signing"}
+
+
+def test_actions_follow_the_role_policy(cast, report):
+    from reports import workflow
+
+    names = lambda user: [t.name for t in workflow.actions_for(user, cast.commune_a, report.state)]  # noqa: E731
+    assert names(cast.approver_a) == ["submit"]
+    assert names(cast.clerk_a) == []
+    assert names(cast.reviewer) == []
+    assert [t.name for t in workflow.actions_for(cast.reviewer, cast.commune_a, "submitted")] == [
+        "return",
+        "accept",
+    ]

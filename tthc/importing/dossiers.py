@@ -457,14 +457,11 @@ class _Parser:
 
 def _locked_problem(*, unit: Unit, days: set[dt.date]) -> str | None:
     """A message when a row falls in the window of a period whose report locks the data."""
-    from reports.models import Report, ReportState
+    from reports.locks import locked_periods
 
-    locked = Report.objects.filter(
-        unit=unit,
-        state__in=(ReportState.SUBMITTED, ReportState.ACCEPTED, ReportState.SIGNED),
-    ).select_related("period")
-    for report in locked:
-        p = report.period
+    if not days:
+        return None
+    for p in locked_periods(unit=unit, ranges=[(min(days), max(days))]):
         hits = [d for d in days if p.start <= d <= p.end]
         if hits:
             return _(
