@@ -8,13 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from orgs.records import UnitPeriodRecord
 
-
-class ReportState(models.TextChoices):
-    DRAFT = "draft", _("Đang soạn")
-    SUBMITTED = "submitted", _("Đã gửi")
-    RETURNED = "returned", _("Bị trả lại")
-    ACCEPTED = "accepted", _("Đã tiếp nhận")
-    SIGNED = "signed", _("Đã ký số")
+from .workflow import ReportState, is_locking
 
 
 class Report(models.Model):
@@ -53,8 +47,6 @@ class Report(models.Model):
 
     @property
     def is_locked(self) -> bool:
-        from .workflow import is_locking
-
         return is_locking(self.state)
 
 

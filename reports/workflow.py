@@ -18,12 +18,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from orgs import policy
 from orgs.models import Role, Unit
 
-from .models import ReportState as S
+
+class ReportState(models.TextChoices):
+    DRAFT = "draft", _("Đang soạn")
+    SUBMITTED = "submitted", _("Đã gửi")
+    RETURNED = "returned", _("Bị trả lại")
+    ACCEPTED = "accepted", _("Đã tiếp nhận")
+    SIGNED = "signed", _("Đã ký số")
+
+
+S = ReportState
+
 
 LOCKING_STATES: frozenset[str] = frozenset({S.SUBMITTED, S.ACCEPTED, S.SIGNED})
 FINAL_STATES: frozenset[str] = frozenset({S.ACCEPTED, S.SIGNED})

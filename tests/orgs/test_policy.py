@@ -51,6 +51,8 @@ def test_one_definition_of_catalogue_admin(cast):
     for user in (cast.clerk_a, cast.approver_a, cast.reviewer):
         assert not policy.is_catalogue_admin(user)
 
-    from tthc.services import is_catalogue_admin
+    from imports import views as import_views
+    from records import services as record_services
 
-    assert is_catalogue_admin is policy.is_catalogue_admin
+    assert import_views.is_catalogue_admin is policy.is_catalogue_admin
+    assert record_services.is_catalogue_admin is policy.is_catalogue_admin

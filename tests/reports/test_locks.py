@@ -69,8 +69,8 @@ def test_ensure_unlocked_raises_period_locked_with_the_vietnamese_message(cast):
 
 
 def test_records_channel(cast, period_2024):
-    from cchc_portal.crud.scopes import ByUnitDate
-    from cchc_portal.crud.services import ensure_record_editable
+    from records.scopes import ByUnitDate
+    from records.services import ensure_record_editable
 
     lock(cast)
     section = SimpleNamespace(scope=ByUnitDate("received_on"))
@@ -94,7 +94,10 @@ def test_dossier_import_channel(cast):
 
 
 def test_staff_and_finance_import_channel(cast, period_2024):
-    from staff.resources import _locked
+    from imports.services import import_locked_reason
+
+    def _locked(unit, period):
+        return import_locked_reason(unit=unit, period=period)
 
     lock(cast)
     assert "chỉ được xem" in _locked(cast.commune_a, cast.period)
@@ -102,7 +105,7 @@ def test_staff_and_finance_import_channel(cast, period_2024):
 
 
 def test_narrative_channel(cast):
-    from reports.narrative import narrative_save
+    from reports.narrative.services import narrative_save
     from reports.sections import SECTION_KEYS
 
     lock(cast)
