@@ -1,7 +1,11 @@
+from typing import Any
+
+from django.http import HttpRequest
+
 from .models import Period, Unit
 
 
-def workspace(request):
+def workspace(request: HttpRequest) -> dict[str, Any]:
     """The unit/period switcher's choices, available to every page."""
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}

@@ -3,32 +3,69 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Any, cast, overload
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 
+from .models import Period, Unit
 from .policy import roles_may_edit_data
 from .selectors import period_by_code, roles_of, unit_for_user
 
 
-def unit_period_view(view=None, *, edit: bool = False):
+class AuthedRequest(HttpRequest):
+    """The request a `login_required` view receives: the user is signed in (a type for the
+    views, never instantiated)."""
+
+    user: User
+
+
+class UnitPeriodRequest(AuthedRequest):
+    """The request a `unit_period_view` view receives: a signed-in user and the resolved unit,
+    period and the user's roles on the unit (a type for the views, never instantiated)."""
+
+    unit: Unit
+    period: Period
+    roles: set[str]
+    can_edit: bool
+
+
+ViewFunc = Callable[..., HttpResponseBase]
+
+
+@overload
+def unit_period_view(view: ViewFunc, *, edit: bool = False) -> ViewFunc: ...
+@overload
+def unit_period_view(
+    view: None = None, *, edit: bool = False
+) -> Callable[[ViewFunc], ViewFunc]: ...
+def unit_period_view(
+    view: ViewFunc | None = None, *, edit: bool = False
+) -> ViewFunc | Callable[[ViewFunc], ViewFunc]:
     """Resolve `code` and `period` URL kwargs into request.unit / request.period.
 
     A unit outside the user's scope answers 404 (never leaked). With edit=True the user must be
     a clerk or approver of the unit itself (a reviewer may read, not write: 403).
     """
 
-    def decorate(fn):
+    def decorate(fn: ViewFunc) -> ViewFunc:
         @login_required
         @functools.wraps(fn)
-        def wrapper(request, code: str, period: str, *args, **kwargs):
-            request.period = period_by_code(period)
-            request.unit = unit_for_user(user=request.user, code=code, period=request.period)
-            request.roles = roles_of(request.user, request.unit)
-            request.can_edit = roles_may_edit_data(request.roles)
-            if edit and not request.can_edit:
+        def wrapper(
+            request: HttpRequest, code: str, period: str, *args: Any, **kwargs: Any
+        ) -> HttpResponseBase:
+            req = cast(UnitPeriodRequest, request)
+            req.period = period_by_code(period)
+            req.unit = unit_for_user(user=req.user, code=code, period=req.period)
+            req.roles = roles_of(req.user, req.unit)
+            req.can_edit = roles_may_edit_data(req.roles)
+            if edit and not req.can_edit:
                 raise PermissionDenied
-            return fn(request, *args, **kwargs)
+            return fn(req, *args, **kwargs)
 
         return wrapper
 

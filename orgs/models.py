@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING, Any, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common.formatting import format_date
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+    #: Who asks: `request.user` (possibly anonymous) or a user row.
+    type AnyUser = User | AnonymousUser
 
 
 class Level(models.TextChoices):
@@ -31,11 +38,11 @@ class Role(models.TextChoices):
 DATA_ROLES = (Role.CLERK, Role.APPROVER)
 
 
-class UnitQuerySet(models.QuerySet):
-    def visible_to(self, user) -> UnitQuerySet:
+class UnitQuerySet(models.QuerySet["Unit"]):
+    def visible_to(self, user: AnyUser | None) -> Self:
         """Units the user may read: own memberships, plus every descendant of a unit where the
         user is reviewer or admin. Superusers see everything. The one scoping rule."""
-        if not getattr(user, "is_authenticated", False):
+        if user is None or not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self.all()
@@ -50,7 +57,7 @@ class UnitQuerySet(models.QuerySet):
                 cond |= Q(path=path)
         return self.filter(cond)
 
-    def valid_during(self, start: dt.date, end: dt.date) -> UnitQuerySet:
+    def valid_during(self, start: dt.date, end: dt.date) -> Self:
         """Units whose validity interval overlaps [start, end]."""
         return self.filter(
             Q(valid_from__isnull=True) | Q(valid_from__lte=end),
@@ -126,18 +133,23 @@ class Unit(models.Model):
     def clean(self) -> None:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValidationError({"valid_to": _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")})
-        if self.parent_id and self.pk and self.parent.path.startswith(self.path or "\0"):
+        if (
+            self.parent_id
+            and self.pk
+            and self.parent
+            and self.parent.path.startswith(self.path or "\0")
+        ):
             raise ValidationError(
                 {"parent": _("Đơn vị cấp trên không thể là chính nó hoặc cấp dưới của nó.")}
             )
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         creating = self.pk is None
         old_path = self.path
         if creating:
             super().save(*args, **kwargs)
             kwargs = {k: v for k, v in kwargs.items() if k != "force_insert"}
-        self.path = (self.parent.path if self.parent_id else "/") + f"{self.pk}/"
+        self.path = (self.parent.path if self.parent_id and self.parent else "/") + f"{self.pk}/"
         super().save(*args, **kwargs)
         if not creating and old_path and old_path != self.path:
             for child in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
@@ -283,7 +295,7 @@ class Period(models.Model):
         if self.deadline and self.end and self.deadline < self.end:
             raise ValidationError({"deadline": _("Hạn nộp không thể trước ngày kết thúc kỳ.")})
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.code = (self.code or "").strip().upper()
         self.year, self.kind, self.number = parse_period_code(self.code)
         super().save(*args, **kwargs)

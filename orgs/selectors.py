@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.http import Http404
 
 from .models import Membership, Period, Role, Unit
 
+if TYPE_CHECKING:
+    from .models import AnyUser
 
-def unit_for_user(*, user, code: str, period: Period | None = None) -> Unit:
+
+def unit_for_user(*, user: AnyUser, code: str, period: Period | None = None) -> Unit:
     """The unit with `code` (valid in `period`) if the user may see it; 404 otherwise, so that
     a unit outside scope is indistinguishable from a missing one."""
     qs = Unit.objects.visible_to(user).filter(code=str(code).strip())
@@ -26,7 +31,7 @@ def period_by_code(code: str) -> Period:
     return period
 
 
-def roles_of(user, unit: Unit) -> set[str]:
+def roles_of(user: AnyUser, unit: Unit) -> set[str]:
     """Roles the user holds on this unit, including reviewer/admin roles inherited from an ancestor."""
     if not user.is_authenticated:
         return set()

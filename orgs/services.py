@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -74,7 +75,7 @@ def period_create(
     return period
 
 
-def membership_grant(*, user, unit: Unit, role: str) -> Membership:
+def membership_grant(*, user: User, unit: Unit, role: str) -> Membership:
     if role not in Role.values:
         raise ValidationError(_("Vai trò «%(role)s» không hợp lệ.") % {"role": role})
     membership, _created = Membership.objects.update_or_create(
@@ -90,7 +91,7 @@ def user_ensure(
     full_name: str = "",
     is_staff: bool = False,
     is_superuser: bool = False,
-):
+) -> User:
     User = get_user_model()
     user, _created = User.objects.get_or_create(username=username)
     parts = full_name.rsplit(" ", 1)

@@ -1,14 +1,16 @@
 from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from reports.selectors import my_reports
 
+from .decorators import AuthedRequest
 from .models import Level, Period, Unit
 
 
 @login_required
-def home(request):
+def home(request: AuthedRequest) -> HttpResponse:
     periods = Period.objects.open().order_by("-year", "code")
     period_code = request.GET.get("period") or request.session.get("period")
     if period_code:
@@ -32,7 +34,7 @@ def home(request):
 
 @login_required
 @require_POST
-def switch(request):
+def switch(request: HttpRequest) -> HttpResponseRedirect:
     """The unit/period switcher: go to a unit's workspace for a period."""
     code = request.POST.get("unit", "").strip()
     period = request.POST.get("period", "").strip()

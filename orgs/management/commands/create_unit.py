@@ -1,5 +1,7 @@
+from typing import Any
+
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from orgs.cli import parse_date_arg, validation_message
 from orgs.models import Level
@@ -9,7 +11,7 @@ from orgs.services import unit_create
 class Command(BaseCommand):
     help = "Tạo một đơn vị hành chính: create_unit CODE NAME --level commune --parent CODE"
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("code")
         parser.add_argument("name")
         parser.add_argument("--level", required=True, help=", ".join(Level.values))
@@ -17,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--valid-from", default=None, help="YYYY-MM-DD")
         parser.add_argument("--valid-to", default=None, help="YYYY-MM-DD")
 
-    def handle(self, *args, **opts):
+    def handle(self, *args: Any, **opts: Any) -> None:
         try:
             unit = unit_create(
                 code=opts["code"],

@@ -7,8 +7,10 @@ new commune that absorbed it (successor).
 """
 
 import datetime as dt
+from types import ModuleType
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -21,11 +23,11 @@ LEGACY_END = dt.date(2025, 6, 30)
 class Command(BaseCommand):
     help = "Nạp danh mục đơn vị hành chính của một tỉnh từ gói vietnam-provinces."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--province", required=True, help="mã tỉnh, ví dụ 51")
         parser.add_argument("--era", choices=["legacy", "current"], default="current")
 
-    def handle(self, *args, **opts):
+    def handle(self, *args: Any, **opts: Any) -> None:
         try:
             import vietnam_provinces as vp
             from vietnam_provinces import legacy
@@ -43,7 +45,15 @@ class Command(BaseCommand):
                 n = self._load_current(vp, code)
         self.stdout.write(_("Đã nạp %(n)s đơn vị.") % {"n": n})
 
-    def _upsert(self, code, name, level, parent, valid_from, valid_to):
+    def _upsert(
+        self,
+        code: str,
+        name: str,
+        level: str,
+        parent: Unit | None,
+        valid_from: dt.date | None,
+        valid_to: dt.date | None,
+    ) -> Unit:
         unit = Unit.objects.filter(code=code, valid_from=valid_from).first()
         if unit is None:
             unit = Unit(code=code, valid_from=valid_from)
@@ -51,7 +61,7 @@ class Command(BaseCommand):
         unit.save()
         return unit
 
-    def _load_legacy(self, legacy, code):
+    def _load_legacy(self, legacy: ModuleType, code: int) -> int:
         prov = next((p for p in legacy.Province.iter_all() if int(p.code) == code), None)
         if prov is None:
             raise CommandError(
@@ -70,7 +80,7 @@ class Command(BaseCommand):
                     n += 1
         return n
 
-    def _load_current(self, vp, code):
+    def _load_current(self, vp: ModuleType, code: int) -> int:
         prov = next((p for p in vp.Province.iter_all() if int(p.code) == code), None)
         if prov is None:
             raise CommandError(
