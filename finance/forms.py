@@ -1,6 +1,8 @@
 """Forms of the budget, public-investment and asset-regulation sections. Money is typed in VND
 with or without dots as thousands separators; the parsed value is echoed beside the input."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from records.forms import AmountField, RecordForm, RecordMeta
@@ -29,7 +31,7 @@ class InvestmentLineForm(RecordForm):
         model = InvestmentLine
         fields = ["project", "allocated", "disbursed", "as_of"]
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         allocated, disbursed = data.get("allocated"), data.get("disbursed")
         if allocated is not None and disbursed is not None and disbursed > allocated:

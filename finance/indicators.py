@@ -5,10 +5,11 @@ may exceed 100 % (revenue above plan), so they are not bounded to 0–100 by val
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from orgs.models import Period
 from reports.indicators.base import Indicator, Kind, Measure, QuerySource, Section
 from reports.indicators.registry import registry
 
@@ -26,11 +27,11 @@ BUDGET_CODES = {
 class BudgetSource(QuerySource):
     model = BudgetLine
 
-    def base(self, period):
+    def base(self, period: Period) -> QuerySet[BudgetLine]:
         return BudgetLine.objects.filter(period_id=period.pk)
 
-    def measures(self, period):
-        out = []
+    def measures(self, period: Period) -> list[Measure]:
+        out: list[Measure] = []
         for kind, code in BUDGET_CODES.items():
             out.append(Measure(f"{code}_plan", Q(kind=kind), sum_field="plan"))
             out.append(Measure(f"{code}_actual", Q(kind=kind), sum_field="actual"))
@@ -40,10 +41,10 @@ class BudgetSource(QuerySource):
 class InvestmentSource(QuerySource):
     model = InvestmentLine
 
-    def base(self, period):
+    def base(self, period: Period) -> QuerySet[InvestmentLine]:
         return InvestmentLine.objects.filter(period_id=period.pk)
 
-    def measures(self, period):
+    def measures(self, period: Period) -> list[Measure]:
         return [
             Measure("invest.allocated", None, sum_field="allocated"),
             Measure("invest.disbursed", None, sum_field="disbursed"),
@@ -53,10 +54,10 @@ class InvestmentSource(QuerySource):
 class AssetRegulationSource(QuerySource):
     model = AssetRegulation
 
-    def base(self, period):
+    def base(self, period: Period) -> QuerySet[AssetRegulation]:
         return AssetRegulation.objects.filter(period_id=period.pk)
 
-    def measures(self, period):
+    def measures(self, period: Period) -> list[Measure]:
         return [Measure("assets.regulations", None)]
 
 

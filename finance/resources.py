@@ -3,30 +3,39 @@ investment of a unit for a period."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources
 
+from imports.base import ImportResult
 from imports.widgets import AmountWidget, ChoiceWidget, DateWidget, TextWidget, YesNoWidget
+from orgs.models import Period, Unit
+from orgs.records import UnitPeriodRecord
 
 from .models import BudgetKind, BudgetLine, InvestmentLine
 
+if TYPE_CHECKING:
+    from orgs.models import AnyUser
+
 
 class _PeriodScoped(resources.ModelResource):
-    def __init__(self, *, unit, period, by=None):
+    def __init__(self, *, unit: Unit, period: Period, by: AnyUser | None = None) -> None:
         super().__init__()
         self.unit = unit
         self.period = period
         self.by = by
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[UnitPeriodRecord]:
         return self._meta.model.objects.filter(unit=self.unit, period=self.period)
 
-    def import_instance(self, instance, row, **kwargs):
+    def import_instance(self, instance: UnitPeriodRecord, row: Any, **kwargs: Any) -> None:
         instance.unit = self.unit
         instance.period = self.period
         super().import_instance(instance, row, **kwargs)
 
-    def before_save_instance(self, instance, row, **kwargs):
+    def before_save_instance(self, instance: UnitPeriodRecord, row: Any, **kwargs: Any) -> None:
         if instance.pk:
             instance.version += 1
         instance.updated_by = self.by if getattr(self.by, "pk", None) else None
@@ -82,22 +91,46 @@ class InvestmentLineResource(_PeriodScoped):
         clean_model_instances = True
 
 
-def budget_import(*, file, unit, period, by=None, commit: bool = True, name: str = ""):
+def budget_import(
+    *,
+    file: Any,
+    unit: Unit,
+    period: Period,
+    by: AnyUser | None = None,
+    commit: bool = True,
+    name: str = "",
+) -> ImportResult:
     """Preview or import the budget lines of a (unit, period), all-or-nothing."""
     return _period_import(
         BudgetLineResource, file=file, unit=unit, period=period, by=by, commit=commit, name=name
     )
 
 
-def investment_import(*, file, unit, period, by=None, commit: bool = True, name: str = ""):
+def investment_import(
+    *,
+    file: Any,
+    unit: Unit,
+    period: Period,
+    by: AnyUser | None = None,
+    commit: bool = True,
+    name: str = "",
+) -> ImportResult:
     """Preview or import the public-investment lines of a (unit, period), all-or-nothing."""
     return _period_import(
         InvestmentLineResource, file=file, unit=unit, period=period, by=by, commit=commit, name=name
     )
 
 
-def _period_import(resource_class, *, file, unit, period, by, commit, name):
-    from imports.base import ImportResult
+def _period_import(
+    resource_class: type[_PeriodScoped],
+    *,
+    file: Any,
+    unit: Unit,
+    period: Period,
+    by: AnyUser | None,
+    commit: bool,
+    name: str,
+) -> ImportResult:
     from imports.models import ImportBatch
     from imports.services import import_batch_record, import_locked_reason
     from imports.tabular import run_resource

@@ -1,5 +1,9 @@
 """Record sections of the finance app (declared for the generic CRUD machinery)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
 from records import scopes
@@ -8,8 +12,11 @@ from records.spec import Column, Filter, Section, Total, TotalGroup
 from . import forms
 from .models import AssetRegulation, BudgetKind, BudgetLine, InvestmentLine
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _budget(kind: str, prefix: str, title) -> TotalGroup:
+
+def _budget(kind: str, prefix: str, title: StrOrPromise) -> TotalGroup:
     return TotalGroup(
         title,
         (
