@@ -37,7 +37,7 @@ class ImportRefused(Exception):
     """The file as a whole cannot be read (type, size, encoding, structure) or may not be
     imported now (locked period). Carries one message in Vietnamese."""
 
-    def __init__(self, message: str, *, line: int = 0, column: str = ""):
+    def __init__(self, message: str, *, line: int = 0, column: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.line = line

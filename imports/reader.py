@@ -105,7 +105,7 @@ class _KeepOpen(io.RawIOBase):
     """A raw stream over the caller's file that never closes it (a TextIOWrapper closes its
     buffer when collected; the service still needs the file to store it)."""
 
-    def __init__(self, f: IO[bytes]):
+    def __init__(self, f: IO[bytes]) -> None:
         self._f = f
 
     def readable(self) -> bool:

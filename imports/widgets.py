@@ -17,7 +17,9 @@ from .values import cell_text, make_choice, parse_amount, parse_bool, parse_date
 class ChoiceWidget(widgets.Widget):
     """A TextChoices field: accepts the stored value, the Vietnamese label and extra words."""
 
-    def __init__(self, choices, *, what: str, extra: dict[str, tuple[str, ...]] | None = None):
+    def __init__(
+        self, choices, *, what: str, extra: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
         extra = extra or {}
         # Labels are read in Vietnamese (the files' language) whatever language is active
         # when the resource class is first imported; the English labels are accepted too.

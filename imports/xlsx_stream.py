@@ -202,7 +202,7 @@ def _chunks(zf: zipfile.ZipFile, name: str, element: str, state: dict) -> Iterat
 class StreamingSheet:
     """Rows of the first worksheet as (row number, values); call `rows()` once."""
 
-    def __init__(self, f: IO[bytes]):
+    def __init__(self, f: IO[bytes]) -> None:
         try:
             self.zf = zipfile.ZipFile(f)
             parts = self._parts()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, cast, overload
+from typing import TYPE_CHECKING, Any, cast, overload
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -13,6 +13,9 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
 from .models import Period, Unit
+
+if TYPE_CHECKING:
+    from django_htmx.middleware import HtmxDetails
 from .policy import roles_may_edit_data
 from .selectors import period_by_code, roles_of, unit_for_user
 
@@ -22,6 +25,7 @@ class AuthedRequest(HttpRequest):
     views, never instantiated)."""
 
     user: User
+    htmx: HtmxDetails  # django-htmx's middleware
 
 
 class UnitPeriodRequest(AuthedRequest):

@@ -16,6 +16,7 @@ from typing import Any
 
 import tablib
 from django.db import models
+from django.db.models import Field, ForeignObjectRel, Model, QuerySet
 from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -50,29 +51,29 @@ def safe_dataset(
 
 
 class ChoiceLabelWidget(widgets.Widget):
-    def __init__(self, choices):
+    def __init__(self, choices: Iterable[tuple[Any, Any]]) -> None:
         super().__init__()
         self.labels = {k: v for k, v in choices}
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: Any, obj: Model | None = None, **kwargs: Any) -> str:
         if value in (None, ""):
             return ""
         return str(self.labels.get(value, value))
 
 
 class YesNoWidget(widgets.Widget):
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: Any, obj: Model | None = None, **kwargs: Any) -> str:
         if value is None:
             return ""
         return _("Có") if value else _("Không")
 
 
 class PlainWidget(widgets.Widget):
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: Any, obj: Model | None = None, **kwargs: Any) -> Any:
         return "" if value is None else value
 
 
-def _model_field(model, name: str):
+def _model_field(model: type[Model], name: str) -> Field | ForeignObjectRel | None:
     f = None
     for part in name.split("__"):
         f = model._meta.get_field(part)
@@ -81,8 +82,8 @@ def _model_field(model, name: str):
     return f
 
 
-def _widget_for(f) -> widgets.Widget:
-    if getattr(f, "choices", None):
+def _widget_for(f: Field | ForeignObjectRel | None) -> widgets.Widget:
+    if isinstance(f, Field) and f.choices:
         return ChoiceLabelWidget(f.flatchoices)
     if isinstance(f, models.BooleanField):
         return YesNoWidget()
@@ -109,7 +110,9 @@ def section_resource(section: Section) -> type[resources.Resource]:
     return type(f"{section.model.__name__}ExportResource", (resources.Resource,), attrs)
 
 
-def export_response(section: Section, queryset, *, fmt: str, filename: str) -> HttpResponse:
+def export_response(
+    section: Section, queryset: QuerySet, *, fmt: str, filename: str
+) -> HttpResponse:
     resource = section_resource(section)()
     names = list(resource._meta.fields)
     exported = resource.export(queryset.values(*names))

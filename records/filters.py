@@ -19,7 +19,7 @@ def filter_choices(section: Section, f: Filter) -> list[tuple[str, str]]:
     """The (value, label) pairs of a filter: its own, else its model field's choices."""
     if f.choices is not None:
         return [(str(k), str(v)) for k, v in f.choices]
-    return [(str(k), str(v)) for k, v in section.model._meta.get_field(f.name).flatchoices]
+    return [(str(k), str(v)) for k, v in section.model_field(f.name).flatchoices]
 
 
 class RecordFilterSet(django_filters.FilterSet):

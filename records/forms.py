@@ -4,15 +4,23 @@ Vietnamese number input (dots as thousands separators), date inputs."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlencode
 
 from django import forms
+from django.db import models
+from django.forms.renderers import BaseRenderer
 from django.urls import reverse
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.formatting import format_number
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from orgs.models import Period, Unit
 
 _GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^-?\d+$")
@@ -50,17 +58,25 @@ def format_amount(value: int | None) -> str:
 class AmountInput(forms.TextInput):
     """A text input (numeric keypad) whose parsed value is echoed beside it via htmx."""
 
-    def __init__(self, attrs=None, *, unit_word: str = ""):
+    def __init__(
+        self, attrs: dict[str, Any] | None = None, *, unit_word: StrOrPromise = ""
+    ) -> None:
         base = {"inputmode": "numeric", "autocomplete": "off", "class": "amount"}
         base.update(attrs or {})
         super().__init__(base)
         self.unit_word = unit_word
 
-    def render(self, name, value, attrs=None, renderer=None):
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: BaseRenderer | None = None,
+    ) -> SafeString:
         html = super().render(name, value, attrs, renderer)
         return mark_safe(f'{html} <span class="echo-slot help" aria-live="polite"></span>')
 
-    def format_value(self, value):
+    def format_value(self, value: Any) -> str | None:
         if isinstance(value, int):
             return format_amount(value)
         return super().format_value(value)
@@ -73,13 +89,15 @@ class AmountField(forms.Field):
         "min_value": gettext_lazy("Giá trị không được nhỏ hơn %(limit)s."),
     }
 
-    def __init__(self, *, min_value: int | None = 0, unit_word: str = "", **kwargs):
+    def __init__(
+        self, *, min_value: int | None = 0, unit_word: StrOrPromise = "", **kwargs: Any
+    ) -> None:
         self.min_value = min_value
         kwargs.setdefault("widget", AmountInput(unit_word=unit_word))
         kwargs.pop("max_length", None)
         super().__init__(**kwargs)
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> int | None:
         if value in (None, ""):
             return None
         if isinstance(value, int):
@@ -89,7 +107,7 @@ class AmountField(forms.Field):
         except ValueError as exc:
             raise forms.ValidationError(str(exc), code="invalid") from exc
 
-    def validate(self, value):
+    def validate(self, value: int | None) -> None:
         super().validate(value)
         if value is not None and self.min_value is not None and value < self.min_value:
             raise forms.ValidationError(
@@ -102,14 +120,14 @@ class AmountField(forms.Field):
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, format="%Y-%m-%d")
 
 
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
@@ -124,18 +142,18 @@ DATETIME_INPUT_FORMATS = [
 ]
 
 
-def formfield_callback(model_field, **kwargs):
+def formfield_callback(model_field: models.Field, **kwargs: Any) -> forms.Field | None:
     """Date/datetime fields get browser date pickers and accept dd/mm/yyyy too."""
-    from django.db import models
-
     if isinstance(model_field, models.DateTimeField):
         kwargs.setdefault("widget", DateTimeInput())
         field = model_field.formfield(**kwargs)
+        assert isinstance(field, forms.DateTimeField)
         field.input_formats = DATETIME_INPUT_FORMATS
         return field
     if isinstance(model_field, models.DateField):
         kwargs.setdefault("widget", DateInput())
         field = model_field.formfield(**kwargs)
+        assert isinstance(field, forms.DateField)
         field.input_formats = DATE_INPUT_FORMATS
         return field
     if isinstance(model_field, models.BigIntegerField):
@@ -164,9 +182,11 @@ class RecordForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     # (fields, message): a record with the same values in the same unit (and period) exists.
-    unique_within_unit: tuple[tuple[str, ...], str] | None = None
+    unique_within_unit: tuple[tuple[str, ...], StrOrPromise] | None = None
 
-    def __init__(self, *args, unit=None, period=None, **kwargs):
+    def __init__(
+        self, *args: Any, unit: Unit | None = None, period: Period | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.unit = unit
         self.period = period
@@ -179,7 +199,8 @@ class RecordForm(forms.ModelForm):
             if choices and not isinstance(f, forms.ModelChoiceField):
                 choices = list(choices)
                 if choices and choices[0][0] == "":
-                    f.choices = [("", _("— chọn —")), *choices[1:]]
+                    # any field with choices (a ChoiceField, whatever its class)
+                    cast(forms.ChoiceField, f).choices = [("", _("— chọn —")), *choices[1:]]
             elif isinstance(f, forms.ModelChoiceField):
                 f.empty_label = _("— không chọn —")
             if isinstance(f.widget, AmountInput) and unit is not None and period is not None:
@@ -197,8 +218,8 @@ class RecordForm(forms.ModelForm):
     def setup(self) -> None:
         """Hook: limit choices to the unit, etc."""
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or self.cleaned_data
         if self.unique_within_unit and self.unit is not None:
             fields, message = self.unique_within_unit
             values = {f: data.get(f) for f in fields}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
+from django.db.models import ForeignObjectRel
 from django.utils.translation import gettext as _
 
 from common.formatting import format_date, format_datetime, format_number
@@ -34,11 +36,11 @@ class Entry:
     changes: list[Change]
 
 
-def display(f: models.Field, value) -> str:
+def display(f: models.Field | ForeignObjectRel | None, value: Any) -> str:
     """A stored value as the user reads it: choice labels, Có/Không, dd/mm/yyyy, 1.500.000."""
     if value is None or value == "":
         return "—"
-    if getattr(f, "choices", None):
+    if isinstance(f, models.Field) and f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(f, models.BooleanField):
         return _("Có") if value else _("Không")
@@ -53,11 +55,11 @@ def display(f: models.Field, value) -> str:
     return str(value)
 
 
-def _tracked_fields(model) -> list[models.Field]:
+def _tracked_fields(model: type[models.Model]) -> list[models.Field]:
     return [f for f in model._meta.concrete_fields if f.name not in HIDDEN and f.name != "id"]
 
 
-def _fk_labels(model, records) -> dict[tuple[str, object], str]:
+def _fk_labels(model: type[models.Model], records: list[Any]) -> dict[tuple[str, object], str]:
     """Names of referenced objects (one query per FK field), including deleted ones' ids."""
     labels: dict[tuple[str, object], str] = {}
     for f in _tracked_fields(model):
@@ -72,14 +74,14 @@ def _fk_labels(model, records) -> dict[tuple[str, object], str]:
     return labels
 
 
-def record_history(section: Section, records: list) -> list[Entry]:
+def record_history(section: Section, records: list[Any]) -> list[Entry]:
     """Entries newest first; `records` are historical rows of one record, newest first."""
     model = section.model
     tracked = _tracked_fields(model)
     fk_labels = _fk_labels(model, records)
     kinds = {"+": _("Tạo mới"), "~": _("Sửa"), "-": _("Xóa")}
 
-    def value(f, rec):
+    def value(f: models.Field, rec: Any) -> str:
         raw = getattr(rec, f.attname)
         if isinstance(f, models.ForeignKey):
             return fk_labels.get((f.name, raw), "—") if raw is not None else "—"
@@ -100,10 +102,12 @@ def record_history(section: Section, records: list) -> list[Entry]:
             delta = rec.diff_against(prev, excluded_fields=list(HIDDEN))
             by_name = {f.name: f for f in tracked}
             for c in delta.changes:
-                f = by_name.get(c.field)
-                if f is None:
+                changed = by_name.get(c.field)
+                if changed is None:
                     continue
-                changes.append(Change(str(f.verbose_name), value(f, prev), value(f, rec)))
+                changes.append(
+                    Change(str(changed.verbose_name), value(changed, prev), value(changed, rec))
+                )
         user = rec.history_user
         entries.append(
             Entry(

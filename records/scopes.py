@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ from orgs.models import Period, Unit
 DateRange = tuple[dt.date | None, dt.date | None]
 
 
-def _as_date(value) -> dt.date | None:
+def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -48,7 +49,7 @@ class Scope:
     def owned(self, qs: QuerySet, *, unit: Unit, period: Period) -> QuerySet:
         return qs.filter(unit=unit)
 
-    def assign(self, instance: Model, *, unit: Unit, period: Period) -> None:
+    def assign(self, instance: Any, *, unit: Unit, period: Period) -> None:
         instance.unit = unit
 
     def dates(self, instance: Model) -> DateRange | None:
@@ -58,7 +59,7 @@ class Scope:
         """Field errors when a record would fall outside the period being edited."""
         return {}
 
-    def history_filter(self, *, unit: Unit, period: Period) -> dict:
+    def history_filter(self, *, unit: Unit, period: Period) -> dict[str, Any]:
         return {"unit_id": unit.pk}
 
 
@@ -67,16 +68,16 @@ class ByUnitPeriod(Scope):
 
     per_period = True
 
-    def listed(self, qs, *, unit, period):
+    def listed(self, qs: QuerySet, *, unit: Unit, period: Period) -> QuerySet:
         return qs.filter(unit=unit, period=period)
 
     owned = listed
 
-    def assign(self, instance, *, unit, period):
+    def assign(self, instance: Any, *, unit: Unit, period: Period) -> None:
         instance.unit = unit
         instance.period = period
 
-    def history_filter(self, *, unit, period):
+    def history_filter(self, *, unit: Unit, period: Period) -> dict[str, Any]:
         return {"unit_id": unit.pk, "period_id": period.pk}
 
 
@@ -86,16 +87,16 @@ class ByUnitDate(Scope):
 
     field: str
 
-    def listed(self, qs, *, unit, period):
+    def listed(self, qs: QuerySet, *, unit: Unit, period: Period) -> QuerySet:
         return qs.filter(
             unit=unit, **{f"{self.field}__gte": period.start, f"{self.field}__lte": period.end}
         )
 
-    def dates(self, instance):
+    def dates(self, instance: Any) -> DateRange | None:
         day = _as_date(getattr(instance, self.field))
         return (day, day)
 
-    def validate(self, instance, *, period):
+    def validate(self, instance: Any, *, period: Period) -> dict[str, str]:
         day = _as_date(getattr(instance, self.field))
         if day is not None and not period.start <= day <= period.end:
             return {
@@ -112,16 +113,16 @@ class DossierScope(Scope):
     """Dossiers received in the window, or received before it and still open at its start
     (carried over) — the same population as the dossier indicators."""
 
-    def listed(self, qs, *, unit, period):
+    def listed(self, qs: QuerySet, *, unit: Unit, period: Period) -> QuerySet:
         lo, hi = period.window_bounds()
         carried = Q(received_at__lt=lo) & (Q(resolved_at__isnull=True) | Q(resolved_at__gte=lo))
         return qs.filter(unit=unit, received_at__lt=hi).filter(Q(received_at__gte=lo) | carried)
 
-    def dates(self, instance):
+    def dates(self, instance: Any) -> DateRange | None:
         # A dossier counts from its reception until it ends (carried over while open).
         return (_as_date(instance.received_at), _as_date(instance.resolved_at))
 
-    def validate(self, instance, *, period):
+    def validate(self, instance: Any, *, period: Period) -> dict[str, str]:
         day = _as_date(instance.received_at)
         if day is not None and day > period.end:
             return {
@@ -136,16 +137,16 @@ class DossierScope(Scope):
 class PeopleScope(Scope):
     """People in post at some time during the window."""
 
-    def listed(self, qs, *, unit, period):
+    def listed(self, qs: QuerySet, *, unit: Unit, period: Period) -> QuerySet:
         return qs.filter(unit=unit).filter(
             Q(in_post_from__isnull=True) | Q(in_post_from__lte=period.end),
             Q(in_post_to__isnull=True) | Q(in_post_to__gte=period.start),
         )
 
-    def dates(self, instance):
+    def dates(self, instance: Any) -> DateRange | None:
         return (instance.in_post_from, instance.in_post_to)
 
-    def validate(self, instance, *, period):
+    def validate(self, instance: Any, *, period: Period) -> dict[str, str]:
         if (instance.in_post_from and instance.in_post_from > period.end) or (
             instance.in_post_to and instance.in_post_to < period.start
         ):
@@ -164,19 +165,19 @@ class ByUnitYear(Scope):
 
     field: str = "year"
 
-    def listed(self, qs, *, unit, period):
+    def listed(self, qs: QuerySet, *, unit: Unit, period: Period) -> QuerySet:
         return qs.filter(
             unit=unit,
             **{f"{self.field}__gte": period.start.year, f"{self.field}__lte": period.end.year},
         )
 
-    def dates(self, instance):
+    def dates(self, instance: Any) -> DateRange | None:
         year = getattr(instance, self.field)
         if not year:
             return None
         return (dt.date(year, 1, 1), dt.date(year, 12, 31))
 
-    def validate(self, instance, *, period):
+    def validate(self, instance: Any, *, period: Period) -> dict[str, str]:
         year = getattr(instance, self.field)
         if year and not period.start.year <= year <= period.end.year:
             return {
@@ -191,13 +192,13 @@ class GlobalCatalogue(Scope):
 
     global_catalogue = True
 
-    def listed(self, qs, *, unit, period):
+    def listed(self, qs: QuerySet, *, unit: Unit, period: Period) -> QuerySet:
         return qs
 
     owned = listed
 
-    def assign(self, instance, *, unit, period):
+    def assign(self, instance: Any, *, unit: Unit, period: Period) -> None:
         return None
 
-    def history_filter(self, *, unit, period):
+    def history_filter(self, *, unit: Unit, period: Period) -> dict[str, Any]:
         return {}

@@ -12,9 +12,10 @@ Every form write of a record goes through `record_save` / `record_delete`, which
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from orgs.models import Period, Unit
@@ -22,13 +23,16 @@ from orgs.policy import is_catalogue_admin, roles_may_edit_data
 from reports.locks import ensure_unlocked
 from reports.recompute import records_changed
 
-from .spec import Section
+from .spec import Record, Section
+
+if TYPE_CHECKING:
+    from orgs.models import AnyUser
 
 
 class ConcurrentEditError(Exception):
     """The record changed (or vanished) since the editor loaded it."""
 
-    def __init__(self, current: Model | None):
+    def __init__(self, current: Record | None) -> None:
         self.current = current
         if current is None:
             message = _("Bản ghi này đã bị người khác xóa; thay đổi của bạn chưa được lưu.")
@@ -44,7 +48,7 @@ class ConcurrentEditError(Exception):
 
 
 def ensure_record_editable(
-    *, section: Section, unit: Unit, period: Period, old: Model | None, new: Model | None
+    *, section: Section, unit: Unit, period: Period, old: Record | None, new: Record | None
 ) -> None:
     """Raise ValidationError (Vietnamese) when the change would alter locked data."""
     if section.scope.global_catalogue:
@@ -59,7 +63,7 @@ def ensure_record_editable(
     ensure_unlocked(unit=unit, ranges=ranges)
 
 
-def ensure_can_write(*, section: Section, user, roles: set[str]) -> None:
+def ensure_can_write(*, section: Section, user: AnyUser, roles: set[str]) -> None:
     if section.scope.global_catalogue:
         if not is_catalogue_admin(user):
             raise PermissionDenied(_("Chỉ quản trị viên được sửa danh mục thủ tục hành chính."))
@@ -67,7 +71,7 @@ def ensure_can_write(*, section: Section, user, roles: set[str]) -> None:
         raise PermissionDenied(_("Bạn chỉ có quyền xem dữ liệu của đơn vị này."))
 
 
-def _notify(section: Section, unit: Unit, period: Period, *records: Model | None) -> None:
+def _notify(section: Section, unit: Unit, period: Period, *records: Record | None) -> None:
     if section.scope.global_catalogue:
         return
     target = period if section.scope.per_period else None
@@ -77,12 +81,12 @@ def _notify(section: Section, unit: Unit, period: Period, *records: Model | None
 def record_save(
     *,
     section: Section,
-    instance: Model,
-    by,
+    instance: Record,
+    by: AnyUser | None,
     unit: Unit,
     period: Period,
     expected_version: int | None,
-) -> Model:
+) -> Record:
     """Create (instance.pk is None) or update a record of `section` for (unit, period).
 
     `instance` carries the new values (a ModelForm's instance after validation)."""
@@ -127,7 +131,7 @@ def record_delete(
     *,
     section: Section,
     pk: int,
-    by,
+    by: AnyUser | None,
     unit: Unit,
     period: Period,
     expected_version: int | None,

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
-from django.db.models import Model, QuerySet
-from django.forms import ModelForm
+from django.db.models import Field, Model, QuerySet
 
 from .scopes import Scope
+
+#: A record of a section, an instance of `Section.model`. The kit reads and writes `version`,
+#: `updated_by`, `period` and django-simple-history's `_history_user` by name: every section
+#: model has them, `Model` does not declare them; hence typed loosely.
+type Record = Any
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from .forms import RecordForm
 
 
 @dataclass(frozen=True)
@@ -16,7 +26,7 @@ class Column:
     """A list column: a model field (or `a__b` lookup), its label, whether it sorts."""
 
     name: str
-    label: str | None = None  # default: the model field's verbose name
+    label: StrOrPromise | None = None  # default: the model field's verbose name
     sortable: bool = True
     kind: str = ""  # "", "vnd", "num", "bool", "date", "datetime"
     link: bool = False  # the cell links to the edit (or view) page
@@ -28,8 +38,10 @@ class Filter:
     """A list filter on a field with choices (?<name>=<value>)."""
 
     name: str
-    label: str | None = None
-    choices: tuple[tuple[str, str], ...] | None = None  # default: the model field's choices
+    label: StrOrPromise | None = None
+    choices: tuple[tuple[str, StrOrPromise], ...] | None = (
+        None  # default: the model field's choices
+    )
 
 
 @dataclass(frozen=True)
@@ -38,14 +50,14 @@ class Total:
     period) — the official figure, never a formula of its own. A total with no indicator yet
     gets one in the owning app's indicators.py."""
 
-    label: str
+    label: StrOrPromise
     indicator: str
     kind: str = "count"  # count | vnd | percent
 
 
 @dataclass(frozen=True)
 class TotalGroup:
-    title: str
+    title: StrOrPromise
     items: tuple[Total, ...]
 
 
@@ -53,9 +65,9 @@ class TotalGroup:
 class Section:
     key: str  # URL slug and URL-name prefix: records_<key>_list, ...
     model: type[Model]
-    form: type[ModelForm]
+    form: type[RecordForm]
     scope: Scope
-    title: str
+    title: StrOrPromise
     columns: tuple[Column, ...]
     search: tuple[str, ...] = ()
     ordering: tuple[str, ...] = ("-pk",)
@@ -63,7 +75,7 @@ class Section:
     totals: tuple[TotalGroup, ...] = ()
     export_fields: tuple[str, ...] | None = None  # default: the columns
     select_related: tuple[str, ...] = ()
-    help: str = ""
+    help: StrOrPromise = ""
     # Optional hook run inside the saving transaction (e.g. denormalised fields).
     before_save: Callable[[Model], None] | None = None
     after_save: Callable[[Model, Model | None], None] | None = None
@@ -90,6 +102,20 @@ class Section:
     def verbose_name(self) -> str:
         return str(self.model._meta.verbose_name)
 
+    def model_field(self, name: str) -> Field:
+        """The model field a column, filter or form field names (its first part for
+        `person__full_name`): always a concrete field, never a reverse relation."""
+        field = self.model._meta.get_field(name.split("__")[0])
+        assert isinstance(field, Field), name
+        return field
+
     def field_label(self, name: str) -> str:
         """The verbose name of a column's field (of its first part for `person__full_name`)."""
-        return str(self.model._meta.get_field(name.split("__")[0]).verbose_name)
+        return str(self.model_field(name).verbose_name)
+
+    @property
+    def history(self) -> Any:
+        """django-simple-history's manager of the model's historical rows (`history =
+        HistoricalRecords()` on every section model, added at class creation: not in the
+        types)."""
+        return cast(Any, self.model).history

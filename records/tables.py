@@ -8,11 +8,12 @@ cells are the texts the rest of the kit shows (choice labels, dd/mm/yyyy, 1.500.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import django_tables2 as tables
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Field, ForeignObjectRel, QuerySet
 
 from .history import display
 from .spec import Column, Section
@@ -22,7 +23,8 @@ PAGE_SIZE = 50
 
 def cell_value(obj: models.Model, name: str) -> tuple[str, object]:
     """(display text, raw) of a column value, following a__b lookups."""
-    target, field = obj, None
+    target: Any = obj
+    field: Field | ForeignObjectRel | None = None
     model = type(obj)
     for part in name.split("__"):
         field = model._meta.get_field(part)
@@ -44,7 +46,7 @@ def ordered(section: Section, qs: QuerySet, sort: str) -> QuerySet:
 class SpecColumn(tables.Column):
     """A column declared by a `records.spec.Column`: its text and its sort order."""
 
-    def __init__(self, spec: Column, section: Section, **kwargs) -> None:
+    def __init__(self, spec: Column, section: Section, **kwargs: Any) -> None:
         self.spec = spec
         self.section = section
         kwargs.setdefault("empty_values", ())
@@ -68,7 +70,7 @@ class SpecColumn(tables.Column):
 class NearestPagePaginator(Paginator):
     """A page number that is not a number shows page 1; one past the end shows the last."""
 
-    def page(self, number: object) -> Page:
+    def page(self, number: Any) -> Page:
         try:
             number = self.validate_number(number)
         except PageNotAnInteger:

@@ -6,30 +6,33 @@ scope (another unit's id → 404)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.db.models import Model
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from orgs.decorators import unit_period_view
+from orgs.decorators import UnitPeriodRequest, ViewFunc, unit_period_view
 from reports.locks import period_is_locked
 
 from .exports import export_response
 from .filters import filter_choices
-from .forms import format_amount, parse_amount
+from .forms import RecordForm, format_amount, parse_amount
 from .history import record_history
 from .selectors import list_params, records_list, section_totals
 from .services import ConcurrentEditError, ensure_can_write, record_delete, record_save
 from .spec import Section
-from .tables import cell_value, section_table_page
+from .tables import RecordTable, cell_value, section_table_page
 
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _urls(section: Section, request) -> dict[str, str]:
+def _urls(section: Section, request: UnitPeriodRequest) -> dict[str, str]:
     args = [request.unit.code, request.period.code]
     return {
         action: reverse(section.url_name(action), args=args)
@@ -37,11 +40,11 @@ def _urls(section: Section, request) -> dict[str, str]:
     }
 
 
-def _record_url(section: Section, request, action: str, pk: int) -> str:
+def _record_url(section: Section, request: UnitPeriodRequest, action: str, pk: int) -> str:
     return reverse(section.url_name(action), args=[request.unit.code, request.period.code, pk])
 
 
-def _state(section: Section, request) -> dict:
+def _state(section: Section, request: UnitPeriodRequest) -> dict[str, bool]:
     """Whether this user may write here, and why not."""
     locked = not section.scope.global_catalogue and period_is_locked(
         unit=request.unit, period=request.period
@@ -54,7 +57,7 @@ def _state(section: Section, request) -> dict:
     return {"locked": locked, "can_write": may_write and not locked, "may_write": may_write}
 
 
-def _context(section: Section, request, **extra) -> dict:
+def _context(section: Section, request: UnitPeriodRequest, **extra: Any) -> dict[str, Any]:
     ctx = {
         "unit": request.unit,
         "period": request.period,
@@ -66,7 +69,7 @@ def _context(section: Section, request, **extra) -> dict:
     return ctx
 
 
-def _rows(section: Section, request, table) -> list[dict]:
+def _rows(section: Section, request: UnitPeriodRequest, table: RecordTable) -> list[dict]:
     """The rows of the table's current page: the record, its cells' texts, its links."""
     rows = []
     for row in table.page.object_list:
@@ -84,7 +87,7 @@ def _rows(section: Section, request, table) -> list[dict]:
     return rows
 
 
-def _headers(section: Section, request, table) -> list[dict]:
+def _headers(section: Section, request: UnitPeriodRequest, table: RecordTable) -> list[dict]:
     """Column headers; a sortable one links to its next order (asc → desc → asc)."""
     headers = []
     for col in section.columns:
@@ -102,7 +105,7 @@ def _headers(section: Section, request, table) -> list[dict]:
     return headers
 
 
-def _owned(section: Section, request, pk: int):
+def _owned(section: Section, request: UnitPeriodRequest, pk: int) -> Model:
     qs = section.scope.owned(section.base_queryset(), unit=request.unit, period=request.period)
     obj = qs.filter(pk=pk).first()
     if obj is None:
@@ -110,16 +113,22 @@ def _owned(section: Section, request, pk: int):
     return obj
 
 
-def _form(section: Section, request, *, instance=None, data=None):
+def _form(
+    section: Section,
+    request: UnitPeriodRequest,
+    *,
+    instance: Model | None = None,
+    data: QueryDict | None = None,
+) -> RecordForm:
     return section.form(data=data, instance=instance, unit=request.unit, period=request.period)
 
 
-def _current_values(section: Section, obj) -> list[tuple[str, str]]:
+def _current_values(section: Section, obj: Model | None) -> list[tuple[str, str]]:
     if obj is None:
         return []
     out = []
-    for name in section.form._meta.fields:
-        f = section.model._meta.get_field(name)
+    for name in section.form._meta.fields or ():
+        f = section.model_field(name)
         text, _raw = cell_value(obj, name)
         out.append((str(f.verbose_name), text))
     return out
@@ -128,12 +137,12 @@ def _current_values(section: Section, obj) -> list[tuple[str, str]]:
 # --- views ------------------------------------------------------------------------------------
 
 
-def make_views(section: Section) -> dict:
+def make_views(section: Section) -> dict[str, ViewFunc]:
     """The view functions of one section (closures over the section spec)."""
 
     @require_GET
     @unit_period_view
-    def list_view(request):
+    def list_view(request: UnitPeriodRequest) -> HttpResponse:
         params = list_params(section, request.GET)
         qs = records_list(section, unit=request.unit, period=request.period, params=params)
         table = section_table_page(section, qs, sort=params.sort, page=request.GET.get("page"))
@@ -165,7 +174,7 @@ def make_views(section: Section) -> dict:
 
     @require_GET
     @unit_period_view
-    def totals_view(request):
+    def totals_view(request: UnitPeriodRequest) -> HttpResponse:
         ctx = _context(
             section,
             request,
@@ -173,7 +182,9 @@ def make_views(section: Section) -> dict:
         )
         return render(request, "records/_totals.html", ctx)
 
-    def _save(request, *, instance, obj_for_page):
+    def _save(
+        request: UnitPeriodRequest, *, instance: Model, obj_for_page: Model | None
+    ) -> HttpResponse:
         """POST handling shared by create and edit."""
         state = _state(section, request)
         if not state["may_write"]:
@@ -261,7 +272,7 @@ def make_views(section: Section) -> dict:
 
     @require_http_methods(["GET", "POST"])
     @unit_period_view
-    def create_view(request):
+    def create_view(request: UnitPeriodRequest) -> HttpResponse:
         state = _state(section, request)
         if not state["may_write"]:
             raise PermissionDenied
@@ -278,7 +289,7 @@ def make_views(section: Section) -> dict:
 
     @require_http_methods(["GET", "POST"])
     @unit_period_view
-    def edit_view(request, pk: int):
+    def edit_view(request: UnitPeriodRequest, pk: int) -> HttpResponse:
         obj = _owned(section, request, pk)
         if request.method == "POST":
             return _save(request, instance=obj, obj_for_page=obj)
@@ -298,7 +309,7 @@ def make_views(section: Section) -> dict:
 
     @require_http_methods(["GET", "POST"])
     @unit_period_view
-    def delete_view(request, pk: int):
+    def delete_view(request: UnitPeriodRequest, pk: int) -> HttpResponse:
         state = _state(section, request)
         if not state["may_write"]:
             raise PermissionDenied
@@ -339,10 +350,10 @@ def make_views(section: Section) -> dict:
 
     @require_GET
     @unit_period_view
-    def history_view(request, pk: int):
+    def history_view(request: UnitPeriodRequest, pk: int) -> HttpResponse:
         flt = section.scope.history_filter(unit=request.unit, period=request.period)
         records = list(
-            section.model.history.filter(id=pk, **flt)
+            section.history.filter(id=pk, **flt)
             .select_related("history_user")
             .order_by("-history_date", "-history_id")
         )
@@ -369,10 +380,10 @@ def make_views(section: Section) -> dict:
 
     @require_GET
     @unit_period_view
-    def deleted_view(request):
+    def deleted_view(request: UnitPeriodRequest) -> HttpResponse:
         flt = section.scope.history_filter(unit=request.unit, period=request.period)
         rows = (
-            section.model.history.filter(history_type="-", **flt)
+            section.history.filter(history_type="-", **flt)
             .select_related("history_user")
             .order_by("-history_date")[:200]
         )
@@ -389,7 +400,7 @@ def make_views(section: Section) -> dict:
 
     @require_GET
     @unit_period_view
-    def export_view(request, fmt: str):
+    def export_view(request: UnitPeriodRequest, fmt: str) -> HttpResponse:
         if fmt not in ("xlsx", "csv"):
             raise Http404
         params = list_params(section, request.GET)
@@ -411,7 +422,7 @@ def make_views(section: Section) -> dict:
 
 @require_GET
 @unit_period_view
-def amount_echo(request):
+def amount_echo(request: UnitPeriodRequest) -> HttpResponse:
     """htmx: the parsed value of a money/count input, formatted back (1.500 → 1.500 = 1500)."""
     raw = request.GET.get(request.GET.get("f", ""), "")
     if not raw.strip():

@@ -72,7 +72,7 @@ class PersonResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
 
-    def __init__(self, *, unit, by=None):
+    def __init__(self, *, unit, by=None) -> None:
         super().__init__()
         self.unit = unit
         self.by = by
@@ -80,11 +80,11 @@ class PersonResource(resources.ModelResource):
     def get_queryset(self):
         return Person.objects.filter(unit=self.unit)
 
-    def import_instance(self, instance, row, **kwargs):
+    def import_instance(self, instance, row, **kwargs) -> None:
         instance.unit = self.unit
         super().import_instance(instance, row, **kwargs)
 
-    def before_save_instance(self, instance, row, **kwargs):
+    def before_save_instance(self, instance, row, **kwargs) -> None:
         if instance.pk:
             instance.version += 1
         instance.updated_by = self.by if getattr(self.by, "pk", None) else None

@@ -186,7 +186,7 @@ class _Parser:
     """Reads a dossier file and yields valid row tuples (line, code, *DATA_FIELDS) while
     collecting every problem in `result`."""
 
-    def __init__(self, *, result: ImportResult, error_limit: int | None, unit: Unit | None):
+    def __init__(self, *, result: ImportResult, error_limit: int | None, unit: Unit | None) -> None:
         self.result = result
         self.error_limit = error_limit
         self.unit = unit

@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from tthc.importing import ImportRefused
@@ -13,14 +15,14 @@ class Command(BaseCommand):
         "import_dossiers FILE --unit CODE. Tệp có lỗi thì không nhập dòng nào."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file")
         parser.add_argument("--unit", required=True, help=_("mã đơn vị (mã GSO)"))
         parser.add_argument(
             "--dry-run", action="store_true", help=_("chỉ kiểm tra và đếm, không ghi")
         )
 
-    def handle(self, *args, **opts):
+    def handle(self, *args: Any, **opts: Any) -> None:
         with open_file(opts["file"]) as f:
             try:
                 unit = unit_for_import(code=opts["unit"], file=f)

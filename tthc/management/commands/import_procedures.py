@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from tthc.services import procedures_import
@@ -12,13 +14,13 @@ class Command(BaseCommand):
         "Nhóm liên thông. Tệp có lỗi thì không nhập dòng nào."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file")
         parser.add_argument(
             "--dry-run", action="store_true", help=_("chỉ kiểm tra và đếm, không ghi")
         )
 
-    def handle(self, *args, **opts):
+    def handle(self, *args: Any, **opts: Any) -> None:
         with open_file(opts["file"]) as f:
             result = procedures_import(file=f, commit=not opts["dry_run"], name=opts["file"])
         report(self, result)
