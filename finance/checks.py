@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from common.formatting import format_date
@@ -13,7 +13,9 @@ from .indicators import BUDGET_CODES
 from .models import BudgetLine, InvestmentLine
 
 
-def _dated_outside(model: type[Model], *, unit: Unit, period: Period) -> QuerySet:
+def _dated_outside[M: (BudgetLine, InvestmentLine)](
+    model: type[M], *, unit: Unit, period: Period
+) -> QuerySet[M]:
     return (
         model.objects.filter(unit__path__startswith=unit.path, period=period)
         .exclude(as_of__range=(period.start, period.end))
@@ -26,7 +28,7 @@ def _dated_outside(model: type[Model], *, unit: Unit, period: Period) -> QuerySe
 def as_of_findings(*, unit: Unit, period: Period, values: Values) -> list[Finding]:
     """V13: a budget or investment figure whose "as of" date lies outside the report's period
     is a warning: the report states one period, each figure must belong to it."""
-    lines = [
+    lines: list[tuple[BudgetLine | InvestmentLine, str, tuple[str, str]]] = [
         (line, line.get_kind_display(), (f"{code}_actual", f"{code}_rate"))
         for line in _dated_outside(BudgetLine, unit=unit, period=period)
         if (code := BUDGET_CODES[line.kind])

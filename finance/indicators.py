@@ -17,7 +17,7 @@ from .models import AssetRegulation, BudgetKind, BudgetLine, InvestmentLine
 
 F = Section.FINANCE
 
-BUDGET_CODES = {
+BUDGET_CODES: dict[str, str] = {
     BudgetKind.REVENUE: "budget.revenue",
     BudgetKind.ORDINANCE_REVENUE: "budget.ordinance_revenue",
     BudgetKind.EXPENDITURE: "budget.expenditure",

@@ -3,8 +3,9 @@ investment of a unit for a period."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources
@@ -16,12 +17,9 @@ from orgs.records import UnitPeriodRecord
 
 from .models import BudgetKind, BudgetLine, InvestmentLine
 
-if TYPE_CHECKING:
-    from orgs.models import AnyUser
-
 
 class _PeriodScoped(resources.ModelResource):
-    def __init__(self, *, unit: Unit, period: Period, by: AnyUser | None = None) -> None:
+    def __init__(self, *, unit: Unit | None, period: Period | None, by: User | None = None) -> None:
         super().__init__()
         self.unit = unit
         self.period = period
@@ -31,6 +29,8 @@ class _PeriodScoped(resources.ModelResource):
         return self._meta.model.objects.filter(unit=self.unit, period=self.period)
 
     def import_instance(self, instance: UnitPeriodRecord, row: Any, **kwargs: Any) -> None:
+        # Only a resource built for its column headers has no unit and period; it never imports.
+        assert self.unit is not None and self.period is not None
         instance.unit = self.unit
         instance.period = self.period
         super().import_instance(instance, row, **kwargs)
@@ -39,7 +39,8 @@ class _PeriodScoped(resources.ModelResource):
         if instance.pk:
             instance.version += 1
         instance.updated_by = self.by if getattr(self.by, "pk", None) else None
-        instance._history_user = instance.updated_by
+        # django-simple-history reads the author from the instance; not in its (absent) types.
+        instance._history_user = instance.updated_by  # type: ignore[attr-defined]
 
 
 class BudgetLineResource(_PeriodScoped):
@@ -96,7 +97,7 @@ def budget_import(
     file: Any,
     unit: Unit,
     period: Period,
-    by: AnyUser | None = None,
+    by: User | None = None,
     commit: bool = True,
     name: str = "",
 ) -> ImportResult:
@@ -111,7 +112,7 @@ def investment_import(
     file: Any,
     unit: Unit,
     period: Period,
-    by: AnyUser | None = None,
+    by: User | None = None,
     commit: bool = True,
     name: str = "",
 ) -> ImportResult:
@@ -127,7 +128,7 @@ def _period_import(
     file: Any,
     unit: Unit,
     period: Period,
-    by: AnyUser | None,
+    by: User | None,
     commit: bool,
     name: str,
 ) -> ImportResult:

@@ -148,9 +148,9 @@ def match_headers(
     column or a column given twice is an error; an unknown column is a warning (ignored)."""
     columns = list(columns)
     lookup: dict[str, Column] = {}
-    for col in columns:
-        lookup[fold(col.label)] = col
-        lookup[fold(col.alias)] = col
+    for column in columns:
+        lookup[fold(column.label)] = column
+        lookup[fold(column.alias)] = column
     positions: dict[str, int] = {}
     errors: list[ImportProblem] = []
     warnings: list[str] = []

@@ -16,12 +16,15 @@ import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .base import ImportRefused
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 log = logging.getLogger(__name__)
 
@@ -111,10 +114,11 @@ class _KeepOpen(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, b) -> int:
-        data = self._f.read(len(b))
+    def readinto(self, b: WriteableBuffer) -> int:
+        view = memoryview(b)
+        data = self._f.read(len(view))
         n = len(data)
-        b[:n] = data
+        view[:n] = data
         return n
 
     def close(self) -> None:  # the caller owns the file

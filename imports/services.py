@@ -202,7 +202,7 @@ def import_job_run(*, job_id: int, commit: bool) -> ImportResult | None:
                 "job_id": job.pk,
             },
         )
-        if job.unit_id and job.period_id
+        if job.unit and job.period
         else ""
     )
     if result.ok:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tablib
 from django.core.exceptions import ValidationError
@@ -21,8 +21,11 @@ from .base import Column, ImportRefused, ImportResult, match_headers
 from .reader import open_table
 from .values import cell_text
 
+if TYPE_CHECKING:
+    from import_export import resources
 
-def resource_columns(resource) -> list[Column]:
+
+def resource_columns(resource: resources.Resource) -> list[Column]:
     """Columns of a resource: its fields' Vietnamese headers and attribute names as aliases."""
     required = set(getattr(resource, "required_columns", ()))
     cols = []
@@ -41,7 +44,7 @@ class _Rollback(Exception):
 
 def run_resource(
     *,
-    resource,
+    resource: resources.Resource,
     file: Any,
     kind: str,
     commit: bool,
@@ -102,8 +105,9 @@ def run_resource(
                 flagged.add(index + 1)
                 identities[index] = None
                 continue
-            if identities[index] is not None:
-                identities[index] = (*identities[index], value)
+            identity = identities[index]
+            if identity is not None:
+                identities[index] = (*identity, value)
     # The same identity twice in one file would silently keep the last row: an error instead.
     first_seen: dict[tuple, int] = {}
     for index, identity in enumerate(identities):

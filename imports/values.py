@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -18,6 +19,9 @@ from django.utils.translation import gettext as _
 from common.formatting import format_date, format_datetime, format_moment
 
 from .base import fold
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 TZ = ZoneInfo(settings.TIME_ZONE)  # Asia/Ho_Chi_Minh: SPEC §4 dates are local time
 END_OF_DAY = dt.time(23, 59, 59, 999999)
@@ -100,7 +104,9 @@ def parse_date(value: Any) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-def make_choice(words: dict[str, tuple[str, ...]], *, what: str, allowed: str):
+def make_choice(
+    words: dict[str, tuple[str, ...]], *, what: StrOrPromise, allowed: str
+) -> Callable[[Any], str | None]:
     """A cached parser mapping Vietnamese (with or without diacritics) and English words to
     a stored value. `what` names the field, `allowed` lists the accepted words."""
     table: dict[str, str] = {}

@@ -9,12 +9,12 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from orgs.decorators import unit_period_view
+from orgs.decorators import UnitPeriodRequest, unit_period_view
 from orgs.policy import is_catalogue_admin
 from reports.models import Job
 
@@ -30,7 +30,7 @@ from .services import (
 )
 
 
-def _kind(request: HttpRequest, kind: str) -> ImportKind:
+def _kind(request: UnitPeriodRequest, kind: str) -> ImportKind:
     """The import kind, if this user may import it here: unit data needs a clerk or approver
     of the unit; the catalogue is global and needs an admin."""
     spec = import_kinds.get(kind)
@@ -42,11 +42,11 @@ def _kind(request: HttpRequest, kind: str) -> ImportKind:
     return spec
 
 
-def _ctx(request: HttpRequest, **extra: Any) -> dict:
+def _ctx(request: UnitPeriodRequest, **extra: Any) -> dict:
     return {"unit": request.unit, "period": request.period, **extra}
 
 
-def _pending(request: HttpRequest, kind: str, job_id: int) -> Job:
+def _pending(request: UnitPeriodRequest, kind: str, job_id: int) -> Job:
     """A pending upload of this unit and period (never a path from the form)."""
     return get_object_or_404(
         Job,
@@ -58,7 +58,7 @@ def _pending(request: HttpRequest, kind: str, job_id: int) -> Job:
 
 
 @unit_period_view
-def import_index(request: HttpRequest) -> HttpResponse:
+def import_index(request: UnitPeriodRequest) -> HttpResponse:
     kinds = [
         k
         for k in import_kinds.all()
@@ -73,7 +73,7 @@ def import_index(request: HttpRequest) -> HttpResponse:
 
 
 @unit_period_view
-def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
+def import_upload(request: UnitPeriodRequest, kind: str) -> HttpResponse:
     spec = _kind(request, kind)
     error = ""
     if request.method == "POST":
@@ -120,7 +120,7 @@ def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 @unit_period_view
-def import_preview(request: HttpRequest, kind: str, job_id: int) -> HttpResponse:
+def import_preview(request: UnitPeriodRequest, kind: str, job_id: int) -> HttpResponse:
     spec = _kind(request, kind)
     job = _pending(request, kind, job_id)
     state = import_job_status(job)
@@ -147,7 +147,7 @@ def import_preview(request: HttpRequest, kind: str, job_id: int) -> HttpResponse
 
 @require_POST
 @unit_period_view
-def import_confirm(request: HttpRequest, kind: str, job_id: int) -> HttpResponse:
+def import_confirm(request: UnitPeriodRequest, kind: str, job_id: int) -> HttpResponse:
     _kind(request, kind)
     job = _pending(request, kind, job_id)
     state = import_job_status(job)
@@ -184,7 +184,7 @@ def import_confirm(request: HttpRequest, kind: str, job_id: int) -> HttpResponse
 
 
 @unit_period_view
-def import_template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+def import_template(request: UnitPeriodRequest, kind: str, fmt: str) -> HttpResponse:
     """An empty file with the exact headers of the import kind."""
     spec = import_kinds.get(kind)
     if spec is None or fmt not in ("csv", "xlsx"):
