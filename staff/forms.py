@@ -1,18 +1,29 @@
 """Forms of the staff sections (Vietnamese labels come from the models)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from records.forms import RecordForm, RecordMeta
 
 from .models import DisciplineCase, Person, PersonnelAction, PostQuota, TrainingAttendance
 
+if TYPE_CHECKING:
+    from orgs.models import Unit
+
 
 class _PersonChoiceMixin:
     """Limit the `person` choice to the people of the unit being edited."""
 
+    fields: dict[str, forms.Field]  # of the RecordForm it is mixed into
+    unit: Unit | None
+
     def setup(self) -> None:
         field = self.fields.get("person")
-        if field is not None and self.unit is not None:
+        if isinstance(field, forms.ModelChoiceField) and self.unit is not None:
             field.queryset = Person.objects.filter(unit=self.unit).order_by("full_name")
             field.empty_label = _("— không chọn —")
 
@@ -32,7 +43,7 @@ class PersonForm(RecordForm):
             "in_post_to",
         ]
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         start, end = data.get("in_post_from"), data.get("in_post_to")
         if start and end and end < start:
@@ -49,7 +60,7 @@ class PostQuotaForm(RecordForm):
         model = PostQuota
         fields = ["year", "quota", "decision_ref"]
 
-    def clean_year(self):
+    def clean_year(self) -> int | None:
         year = self.cleaned_data.get("year")
         if year is not None and not 1990 <= year <= 2100:
             from django.forms import ValidationError
@@ -63,7 +74,7 @@ class TrainingAttendanceForm(_PersonChoiceMixin, RecordForm):
         model = TrainingAttendance
         fields = ["person", "course", "organiser", "start_on", "end_on"]
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         start, end = data.get("start_on"), data.get("end_on")
         if start and end and end < start:

@@ -10,10 +10,14 @@ holding a digital certificate / filled posts (the seed's "100% CBCC có chứng 
 
 from __future__ import annotations
 
-from django.db.models import Q
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.db.models import Q, QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from orgs.models import Period
 from reports.indicators.base import Indicator, Kind, Measure, QuerySource, Section
 from reports.indicators.registry import registry
 
@@ -29,6 +33,9 @@ from .models import (
     TrainingAttendance,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 A = Section.APPARATUS
 C = Section.CIVIL_SERVICE
 E = Section.EGOV
@@ -40,14 +47,14 @@ KCT = Q(category=StaffCategory.KCT)
 class PersonSource(QuerySource):
     model = Person
 
-    def base(self, period):
+    def base(self, period: Period) -> QuerySet[Person]:
         end = period.end
         return Person.objects.filter(
             Q(in_post_from__isnull=True) | Q(in_post_from__lte=end),
             Q(in_post_to__isnull=True) | Q(in_post_to__gte=end),
         )
 
-    def measures(self, period):
+    def measures(self, period: Period) -> list[Measure]:
         out = [
             Measure("staff.people", None),
             Measure("staff.cadres", Q(category=StaffCategory.CADRE)),
@@ -66,7 +73,7 @@ class PersonSource(QuerySource):
             out.append(Measure(f"kct.pol.{level}", KCT & Q(political_theory=level)))
         return out
 
-    def extra_filters(self, period):
+    def extra_filters(self, period: Period) -> dict[str, Q]:
         return {"staff.filled": CBCC}
 
 
@@ -75,30 +82,30 @@ class QuotaSource(QuerySource):
 
     model = PostQuota
 
-    def base(self, period):
+    def base(self, period: Period) -> QuerySet[PostQuota]:
         return PostQuota.objects.filter(year=period.year)
 
-    def measures(self, period):
+    def measures(self, period: Period) -> list[Measure]:
         return [Measure("staff.quota", None, sum_field="quota")]
 
 
 class TrainingSource(QuerySource):
     model = TrainingAttendance
 
-    def base(self, period):
+    def base(self, period: Period) -> QuerySet[TrainingAttendance]:
         return TrainingAttendance.objects.filter(start_on__range=(period.start, period.end))
 
-    def measures(self, period):
+    def measures(self, period: Period) -> list[Measure]:
         return [Measure("training.attendances", None)]
 
 
 class PersonnelActionSource(QuerySource):
     model = PersonnelAction
 
-    def base(self, period):
+    def base(self, period: Period) -> QuerySet[PersonnelAction]:
         return PersonnelAction.objects.filter(effective_on__range=(period.start, period.end))
 
-    def measures(self, period):
+    def measures(self, period: Period) -> list[Measure]:
         return [
             Measure("personnel.grade_transfers", Q(kind=PersonnelActionKind.GRADE_TRANSFER)),
             Measure("personnel.raises", Q(kind=PersonnelActionKind.RAISE)),
@@ -109,10 +116,10 @@ class PersonnelActionSource(QuerySource):
 class DisciplineSource(QuerySource):
     model = DisciplineCase
 
-    def base(self, period):
+    def base(self, period: Period) -> QuerySet[DisciplineCase]:
         return DisciplineCase.objects.filter(decided_on__range=(period.start, period.end))
 
-    def measures(self, period):
+    def measures(self, period: Period) -> list[Measure]:
         return [Measure("discipline.cases", None)]
 
 
@@ -165,7 +172,12 @@ registry.add(
 )
 
 
-def _add_levels(prefix: str, choices, label, formula) -> None:
+def _add_levels(
+    prefix: str,
+    choices: Iterable[tuple[str, StrOrPromise]],
+    label: StrOrPromise,
+    formula: StrOrPromise,
+) -> None:
     """One indicator per level of a breakdown (education, political theory)."""
     for level, level_label in choices:
         registry.add(

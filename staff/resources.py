@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources
 
+from imports.base import ImportResult
 from imports.widgets import ChoiceWidget, DateWidget, TextWidget, YesNoWidget
+from orgs.models import Period, Unit
 
 from .models import Education, Person, PoliticalTheory, StaffCategory
 
@@ -72,28 +78,38 @@ class PersonResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
 
-    def __init__(self, *, unit, by=None) -> None:
+    def __init__(self, *, unit: Unit | None, by: User | None = None) -> None:
         super().__init__()
         self.unit = unit
         self.by = by
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Person]:
         return Person.objects.filter(unit=self.unit)
 
-    def import_instance(self, instance, row, **kwargs) -> None:
+    def import_instance(self, instance: Person, row: Any, **kwargs: Any) -> None:
+        # Only a resource built for its column headers has no unit; it never imports.
+        assert self.unit is not None
         instance.unit = self.unit
         super().import_instance(instance, row, **kwargs)
 
-    def before_save_instance(self, instance, row, **kwargs) -> None:
+    def before_save_instance(self, instance: Person, row: Any, **kwargs: Any) -> None:
         if instance.pk:
             instance.version += 1
         instance.updated_by = self.by if getattr(self.by, "pk", None) else None
-        instance._history_user = instance.updated_by
+        # django-simple-history reads the author from the instance; not in its (absent) types.
+        instance._history_user = instance.updated_by  # type: ignore[attr-defined]
 
 
-def staff_import(*, file, unit, period=None, by=None, commit: bool = True, name: str = ""):
+def staff_import(
+    *,
+    file: Any,
+    unit: Unit,
+    period: Period | None = None,
+    by: User | None = None,
+    commit: bool = True,
+    name: str = "",
+) -> ImportResult:
     """Preview or import a staff file for the unit (all-or-nothing)."""
-    from imports.base import ImportResult
     from imports.models import ImportBatch
     from imports.services import import_batch_record, import_locked_reason
     from imports.tabular import run_resource

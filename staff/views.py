@@ -1,6 +1,11 @@
 """Record sections of the staff app: people, post quotas, trainings, personnel actions,
 discipline (declared for the generic CRUD machinery)."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
 from records import scopes
@@ -17,8 +22,11 @@ from .models import (
     TrainingAttendance,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _breakdown(prefix: str, choices) -> tuple[Total, ...]:
+
+def _breakdown(prefix: str, choices: Iterable[tuple[str, StrOrPromise]]) -> tuple[Total, ...]:
     return tuple(
         Total(
             label,
