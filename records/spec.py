@@ -77,9 +77,9 @@ class Section:
     select_related: tuple[str, ...] = ()
     help: StrOrPromise = ""
     # Optional hook run inside the saving transaction (e.g. denormalised fields).
-    before_save: Callable[[Model], None] | None = None
-    after_save: Callable[[Model, Model | None], None] | None = None
-    after_delete: Callable[[Model], None] | None = None
+    before_save: Callable[[Record], None] | None = None
+    after_save: Callable[[Record, Record | None], None] | None = None
+    after_delete: Callable[[Record], None] | None = None
 
     @property
     def url_prefix(self) -> str:

@@ -1,5 +1,10 @@
 """Forms of the tthc sections: catalogue, dossiers, feedback, surveys."""
 
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from records.forms import AmountField, RecordForm, RecordMeta
@@ -13,7 +18,7 @@ class ProcedureForm(RecordForm):
         fields = ["code", "name", "field", "online_level", "linked_group"]
         error_messages = {"code": {"unique": _("Mã TTHC này đã có trong danh mục.")}}
 
-    def clean_code(self):
+    def clean_code(self) -> str:
         return (self.cleaned_data.get("code") or "").strip()
 
 
@@ -42,10 +47,10 @@ class DossierForm(RecordForm):
             "source",
         ]
 
-    def clean_code(self):
+    def clean_code(self) -> str:
         return (self.cleaned_data.get("code") or "").strip()
 
-    def clean_due_at(self):
+    def clean_due_at(self) -> dt.datetime | None:
         # SPEC §4: a deadline typed without a time means the end of that day.
         due = self.cleaned_data.get("due_at")
         raw = (self.data.get(self.add_prefix("due_at")) or "").strip()
@@ -53,7 +58,7 @@ class DossierForm(RecordForm):
             due = due.replace(hour=23, minute=59, second=59)
         return due
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         status = data.get("status")
         received, due, resolved = (
@@ -82,7 +87,7 @@ class FeedbackForm(RecordForm):
         model = Feedback
         fields = ["received_on", "channel", "subject", "resolved_on", "answer"]
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         received, resolved = data.get("received_on"), data.get("resolved_on")
         if received and resolved and resolved < received:

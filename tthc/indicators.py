@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from orgs.models import Period
 from reports.indicators.base import Indicator, Kind, Measure, QuerySource, Section, Source
 from reports.indicators.registry import registry
 
@@ -27,8 +29,18 @@ E = Section.EGOV
 ENDED = (DossierStatus.RESOLVED, DossierStatus.WITHDRAWN, DossierStatus.REJECTED)
 
 
-def _window(period):
+def _window(period: Period) -> tuple[dt.datetime, dt.datetime]:
     return period.window_bounds()
+
+
+class _Filters(TypedDict):
+    in_window: Q
+    resolved: Q
+    withdrawn: Q
+    pending: Q
+    carried: Q
+    eligible: Q
+    last_instant: dt.datetime
 
 
 class DossierSource(QuerySource):
@@ -45,10 +57,10 @@ class DossierSource(QuerySource):
 
     model = Dossier
 
-    def base(self, period):
+    def base(self, period: Period) -> QuerySet[Dossier]:
         return Dossier.objects.in_window(period)
 
-    def _qs(self, period) -> dict[str, Q]:
+    def _qs(self, period: Period) -> _Filters:
         lo, hi = _window(period)
         in_window = Q(received_at__gte=lo)  # (with the base's received_at < hi)
         ended_in_window = Q(resolved_at__gte=lo, resolved_at__lt=hi)
@@ -74,7 +86,7 @@ class DossierSource(QuerySource):
             "last_instant": hi - dt.timedelta(microseconds=1),
         }
 
-    def measures(self, period):
+    def measures(self, period: Period) -> list[Measure]:
         f = self._qs(period)
         w, resolved = f["in_window"], f["resolved"]
         online = Q(channel=Channel.ONLINE)
@@ -106,7 +118,7 @@ class DossierSource(QuerySource):
             Measure("egov.online_payment_amount", w & Q(paid_online=True), sum_field="fee"),
         ]
 
-    def extra_filters(self, period):
+    def extra_filters(self, period: Period) -> dict[str, Q]:
         f = self._qs(period)
         w = f["in_window"]
         return {
@@ -123,7 +135,7 @@ class FeedbackSource(QuerySource):
 
     model = Feedback
 
-    def measures(self, period):
+    def measures(self, period: Period) -> list[Measure]:
         return [
             Measure("feedback.received", Q(received_on__range=(period.start, period.end))),
             Measure("feedback.resolved", Q(resolved_on__range=(period.start, period.end))),
@@ -135,10 +147,10 @@ class SurveySource(QuerySource):
 
     model = SurveyResponse
 
-    def base(self, period):
+    def base(self, period: Period) -> QuerySet[SurveyResponse]:
         return SurveyResponse.objects.filter(answered_on__range=(period.start, period.end))
 
-    def measures(self, period):
+    def measures(self, period: Period) -> list[Measure]:
         return [
             Measure("survey.responses", None),
             Measure("survey.satisfied", Q(rating__gte=Rating.SATISFIED)),
@@ -158,7 +170,9 @@ class CatalogueSource(Source):
         "egov.procedures",
     )
 
-    def counts(self, *, unit_filter, period, group_by_unit):
+    def counts(
+        self, *, unit_filter: Q, period: Period, group_by_unit: bool
+    ) -> dict[int | None, dict[str, int]]:
         row = Procedure.objects.aggregate(
             partial=Count("pk", filter=Q(online_level=OnlineLevel.PARTIAL)),
             full=Count("pk", filter=Q(online_level=OnlineLevel.FULL)),
@@ -172,14 +186,15 @@ class CatalogueSource(Source):
             }
         }
 
-    def shared_sql(self, period):
+    def shared_sql(self, period: Period) -> str:
         from django.db import connection
 
         qs = Procedure.objects.values("online_level").annotate(n=Count("pk")).order_by()
         sql, params = qs.query.sql_with_params()
-        return connection.ops.compose_sql(sql, params).replace("%", "%%")
+        # compose_sql: PostgreSQL's operations (Django 5.2+), absent from the stubs' base class.
+        return connection.ops.compose_sql(sql, params).replace("%", "%%")  # type: ignore[attr-defined]
 
-    def from_rows(self, rows):
+    def from_rows(self, rows: list[dict]) -> dict[str, int]:
         by_level = {r["online_level"]: int(r["n"]) for r in rows}
         return {
             "egov.procedures_online_partial": by_level.get(OnlineLevel.PARTIAL, 0),
@@ -187,7 +202,7 @@ class CatalogueSource(Source):
             "egov.procedures": sum(by_level.values()),
         }
 
-    def records(self, code, *, unit_filter, period):
+    def records(self, code: str, *, unit_filter: Q, period: Period) -> QuerySet[Procedure] | None:
         level = {
             "egov.procedures_online_partial": OnlineLevel.PARTIAL,
             "egov.procedures_online_full": OnlineLevel.FULL,
@@ -196,7 +211,7 @@ class CatalogueSource(Source):
             return Procedure.objects.all()
         return None if level is None else Procedure.objects.filter(online_level=level)
 
-    def drillable(self):
+    def drillable(self) -> tuple[str, ...]:
         return self.codes
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.utils.translation import gettext as _
 
 from common.formatting import format_date
@@ -25,7 +26,7 @@ def dossiers_import(
     *,
     file: Any,
     unit: Unit,
-    by=None,
+    by: User | None = None,
     commit: bool = True,
     name: str = "",
     progress: Progress | None = None,
@@ -44,7 +45,12 @@ def dossiers_import(
 
 
 def procedures_import(
-    *, file: Any, by=None, commit: bool = True, name: str = "", progress: Progress | None = None
+    *,
+    file: Any,
+    by: User | None = None,
+    commit: bool = True,
+    name: str = "",
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Import (or preview) the procedure catalogue: upsert by national code."""
     return _procedures_import(file=file, by=by, commit=commit, name=name, progress=progress)

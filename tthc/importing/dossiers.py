@@ -14,9 +14,10 @@ import datetime as dt
 import hashlib
 import re
 import time
-from collections.abc import Iterator
-from typing import IO, Any
+from collections.abc import Callable, Iterator
+from typing import IO, Any, Literal
 
+from django.contrib.auth.models import User
 from django.core.files import File
 from django.db import connection, transaction
 from django.utils import timezone
@@ -26,7 +27,7 @@ from django.utils.translation import gettext_lazy
 from common.formatting import format_date
 from imports.base import Column, ImportProblem, ImportRefused, ImportResult, Progress, match_headers
 from imports.models import ImportBatch
-from imports.reader import open_table
+from imports.reader import Table, open_table
 from imports.values import (
     TZ,
     cell_text,
@@ -119,13 +120,13 @@ ERROR_LIMIT = 5000
 _MISS = object()
 
 
-def _memo(fn, limit: int = 100_000):
+def _memo[T](fn: Callable[[Any], T], limit: int = 100_000) -> Callable[[Any], T]:
     """Per-import cache of a cell parser keyed by the raw cell (values repeat a lot: channels,
     statuses, yes/no, dates without a time). Errors are not cached, they raise each time."""
     cache: dict = {}
     get = cache.get
 
-    def parse(value):
+    def parse(value: Any) -> T:
         hit = get(value, _MISS)
         if hit is _MISS:
             hit = fn(value)
@@ -186,20 +187,22 @@ class _Parser:
     """Reads a dossier file and yields valid row tuples (line, code, *DATA_FIELDS) while
     collecting every problem in `result`."""
 
-    def __init__(self, *, result: ImportResult, error_limit: int | None, unit: Unit | None) -> None:
+    def __init__(self, *, result: ImportResult, error_limit: int | None, unit: Unit) -> None:
         self.result = result
         self.error_limit = error_limit
         self.unit = unit
         self.catalogue = _catalogue()
         self.unknown_procedures: dict[str, list[int]] = {}  # code -> [count, first line]
         self.received_days: set[dt.date] = set()
-        self.table = None
+        self.table: Table | None = None
 
     def err(self, line: int, key: str, message: str) -> None:
         header = self.headers_as_written.get(key, LABEL.get(key, key))
         self.result.add_error(line, header, message, limit=self.error_limit)
 
-    def required(self, line: int, key: str, parse, value):
+    def required[T](
+        self, line: int, key: str, parse: Callable[[Any], T | None], value: Any
+    ) -> T | None:
         """A required cell parsed, or None with the error recorded (empty or invalid)."""
         try:
             parsed = parse(value)
@@ -261,6 +264,9 @@ class _Parser:
         p_due = _memo(_due_datetime)
         p_dt = _fast_datetime
         n = 0
+        # False: the cell was invalid (its error is recorded), None: it was empty.
+        due: dt.datetime | Literal[False] | None
+        resolved: dt.datetime | Literal[False] | None
         try:
             for line, values in table.rows:
                 if len(values) < width:
@@ -519,7 +525,7 @@ def _pg_import(
     parser: _Parser,
     rows: Iterator[tuple],
     unit: Unit,
-    by,
+    by: User | None,
     commit: bool,
     f: IO[bytes],
     name: str,
@@ -527,7 +533,7 @@ def _pg_import(
 ) -> None:
     result = parser.result
     table = Dossier._meta.db_table
-    col = {f.name: f.column for f in Dossier._meta.concrete_fields}
+    col = {f.name: str(f.column) for f in Dossier._meta.concrete_fields}
     data_cols = [col.get(n, n) for n in DATA_FIELDS]
     with connection.cursor() as cursor:
         # One import per unit at a time: counts and upsert see a stable table.
@@ -626,7 +632,7 @@ def _generic_import(
     parser: _Parser,
     rows: Iterator[tuple],
     unit: Unit,
-    by,
+    by: User | None,
     commit: bool,
     f: IO[bytes],
     name: str,
@@ -673,7 +679,7 @@ def _generic_import(
     result.batch_id = batch.pk
     by_id = getattr(by, "pk", None)
 
-    def instance(row: tuple, **extra) -> Dossier:
+    def instance(row: tuple, **extra: Any) -> Dossier:
         values = dict(zip(DATA_FIELDS, row[2:], strict=True))
         return Dossier(
             unit=unit, code=row[1], updated_by_id=by_id, import_batch=batch, **values, **extra
@@ -695,7 +701,7 @@ def dossiers_import(
     *,
     file: Any,
     unit: Unit,
-    by=None,
+    by: User | None = None,
     commit: bool = True,
     name: str = "",
     progress: Progress | None = None,
@@ -767,4 +773,4 @@ def scan_received_range(*, file: Any, name: str = "") -> tuple[dt.date, dt.date]
     except ImportRefused:
         return None
     file.seek(0)
-    return (lo, hi) if lo else None
+    return (lo, hi) if lo and hi else None

@@ -6,12 +6,13 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from imports.base import Column, ImportProblem, ImportRefused, ImportResult, match_headers
+from imports.base import Column, ImportProblem, ImportRefused, ImportResult, Progress, match_headers
 from imports.models import ImportBatch
 from imports.reader import open_table
 from imports.values import cell_text, make_choice
@@ -44,7 +45,12 @@ class _Rollback(Exception):
 
 
 def procedures_import(
-    *, file: Any, by=None, commit: bool = True, name: str = "", progress=None
+    *,
+    file: Any,
+    by: User | None = None,
+    commit: bool = True,
+    name: str = "",
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Validate a catalogue file and, when valid and `commit`, upsert it by code. Dossiers whose
     procedure code is in the file get the catalogue's level and link (one UPDATE)."""
@@ -137,12 +143,12 @@ def procedures_import(
                 p.code: p for p in Procedure.objects.select_for_update().filter(code__in=incoming)
             }
             new, changed = [], []
-            for code, values in incoming.items():
+            for code, row_values in incoming.items():
                 old = existing.get(code)
                 if old is None:
-                    new.append(Procedure(code=code, **dict(zip(FIELDS, values, strict=True))))
-                elif tuple(getattr(old, f) for f in FIELDS) != values:
-                    for f, v in zip(FIELDS, values, strict=True):
+                    new.append(Procedure(code=code, **dict(zip(FIELDS, row_values, strict=True))))
+                elif tuple(getattr(old, f) for f in FIELDS) != row_values:
+                    for f, v in zip(FIELDS, row_values, strict=True):
                         setattr(old, f, v)
                     old.version += 1
                     changed.append(old)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from tthc.importing import ImportResult
 
 
-def report(command, result: ImportResult) -> None:
+def report(command: BaseCommand, result: ImportResult) -> None:
     for warning in result.warnings:
         command.stderr.write(_("Cảnh báo: %(w)s") % {"w": warning})
     if not result.ok:
