@@ -113,9 +113,8 @@ class DossierScope(Scope):
     (carried over) — the same population as the dossier indicators."""
 
     def listed(self, qs, *, unit, period):
-        lo, hi = period.window_bounds()
-        carried = Q(received_at__lt=lo) & (Q(resolved_at__isnull=True) | Q(resolved_at__gte=lo))
-        return qs.filter(unit=unit, received_at__lt=hi).filter(Q(received_at__gte=lo) | carried)
+        # The dossier QuerySet defines the population once (tthc.models.DossierQuerySet).
+        return qs.filter(unit=unit).in_window(period)
 
     def dates(self, instance):
         # A dossier counts from its reception until it ends (carried over while open).
