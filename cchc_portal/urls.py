@@ -8,11 +8,12 @@ from django.views.i18n import set_language
 from cchc_portal import security
 from orgs import views as orgs_views
 from reports import views as reports_views
+from reports import views_home
 
 unit_period = "u/<str:code>/<str:period>/"
 
 urlpatterns = [
-    path("", orgs_views.home, name="home"),
+    path("", views_home.home, name="home"),
     path("healthz", security.healthz, name="healthz"),
     path("switch/", orgs_views.switch, name="switch"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -114,9 +114,10 @@ class DossierScope(Scope):
     (carried over) — the same population as the dossier indicators."""
 
     def listed(self, qs: QuerySet, *, unit: Unit, period: Period) -> QuerySet:
-        lo, hi = period.window_bounds()
-        carried = Q(received_at__lt=lo) & (Q(resolved_at__isnull=True) | Q(resolved_at__gte=lo))
-        return qs.filter(unit=unit, received_at__lt=hi).filter(Q(received_at__gte=lo) | carried)
+        # The dossier QuerySet defines the population once (tthc.models.DossierQuerySet); the
+        # kit does not import tthc, so its method is reached untyped.
+        dossiers: Any = qs.filter(unit=unit)
+        return dossiers.in_window(period)
 
     def dates(self, instance: Any) -> DateRange | None:
         # A dossier counts from its reception until it ends (carried over while open).

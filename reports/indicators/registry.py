@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import importlib
 import threading
+
+from django.utils.module_loading import autodiscover_modules
 
 from .base import Indicator, Source
 
-# Each feature app contributes the indicators of its records in its own indicators.py.
-INDICATOR_MODULES = (
-    "tthc.indicators",
-    "staff.indicators",
-    "finance.indicators",
-    "plans.indicators",
-)
+# Each feature app contributes the indicators of its records in its own `indicators.py`,
+# found in every installed app (INSTALLED_APPS order), so the kernel names no feature app.
+INDICATORS_MODULE = "indicators"
 
 
 class Registry:
@@ -30,12 +27,7 @@ class Registry:
         with self._lock:
             if self._loaded:
                 return
-            for module in INDICATOR_MODULES:
-                try:
-                    importlib.import_module(module)
-                except ModuleNotFoundError as exc:
-                    if exc.name != module:
-                        raise
+            autodiscover_modules(INDICATORS_MODULE)
             self._loaded = True
 
     def add(self, *indicators: Indicator) -> None:
