@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,9 @@ from .models import (
     Rating,
     SurveyResponse,
 )
+
+if TYPE_CHECKING:
+    from django.db.backends.postgresql.operations import DatabaseOperations
 
 P = Section.PROCEDURES
 E = Section.EGOV
@@ -191,8 +194,8 @@ class CatalogueSource(Source):
 
         qs = Procedure.objects.values("online_level").annotate(n=Count("pk")).order_by()
         sql, params = qs.query.sql_with_params()
-        # compose_sql: PostgreSQL's operations (Django 5.2+), absent from the stubs' base class.
-        return connection.ops.compose_sql(sql, params).replace("%", "%%")  # type: ignore[attr-defined]
+        ops = cast("DatabaseOperations", connection.ops)  # PostgreSQL only (compose_sql)
+        return ops.compose_sql(sql, params).replace("%", "%%")
 
     def from_rows(self, rows: list[dict]) -> dict[str, int]:
         by_level = {r["online_level"]: int(r["n"]) for r in rows}
