@@ -46,6 +46,7 @@ _BROKEN = (
     RuntimeError,
     ValueError,
     IndexError,
+    OverflowError,
     UnicodeDecodeError,
 )
 

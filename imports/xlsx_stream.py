@@ -192,6 +192,15 @@ def _style_kinds(styles: str) -> list[str | None]:
 
 
 def _serial_to_python(value: float, kind: str, epoch: dt.datetime) -> Any:
+    """A date-formatted number as a date/time; a number no date can be stays a number (the
+    importer then says it is not a date)."""
+    try:
+        return _serial_to_date(value, kind, epoch)
+    except (OverflowError, ValueError):
+        return value
+
+
+def _serial_to_date(value: float, kind: str, epoch: dt.datetime) -> Any:
     if kind == "duration":
         return dt.timedelta(milliseconds=round(value * 86_400_000))
     if value < 1:
