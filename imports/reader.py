@@ -29,6 +29,8 @@ from typing import IO, Any
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from common.formatting import format_count
+
 from .base import ImportRefused
 from .xlsx_stream import Limits, StreamingSheet, XlsxError, XlsxLimit
 
@@ -128,15 +130,15 @@ def read_limits(*, started: float | None = None) -> Limits:
 
 
 def _mb(n: float) -> str:
-    return f"{n / 1048576:.0f}"
+    return format_count(round(n / 1048576))
 
 
 def limit_refused(exc: XlsxLimit) -> ImportRefused:
     """The Vietnamese refusal of a passed bound, naming the limit and its figure."""
     log.info("import limit passed: %s", exc)
     figures = {
-        "value": f"{exc.value:,.0f}".replace(",", "."),
-        "max": f"{exc.maximum:,.0f}".replace(",", "."),
+        "value": format_count(round(exc.value)),
+        "max": format_count(round(exc.maximum)),
         "line": exc.line,
         "part": exc.part,
     }
