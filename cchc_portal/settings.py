@@ -201,8 +201,30 @@ STORAGES = {
 CCHC_MAX_UPLOAD_BYTES = int(os.environ.get("CCHC_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Files above this many bytes are imported by a Celery job with a progress bar.
+# Files that imply more than this many bytes of work (an XLSX's decompressed size, a CSV's
+# size) are imported by a Celery job with a progress bar.
 CCHC_IMPORT_ASYNC_BYTES = int(os.environ.get("CCHC_IMPORT_ASYNC_BYTES", 2 * 1024 * 1024))
+# Bounds of every import reader (docs/SECURITY.md §2.6); past one the file is refused whole.
+CCHC_IMPORT_MAX_ROWS = int(os.environ.get("CCHC_IMPORT_MAX_ROWS", 200_000))
+# Excel's own limits: 16 384 columns, 32 767 characters in a cell.
+CCHC_IMPORT_MAX_COLUMNS = int(os.environ.get("CCHC_IMPORT_MAX_COLUMNS", 16_384))
+CCHC_IMPORT_MAX_CELL_CHARS = int(os.environ.get("CCHC_IMPORT_MAX_CELL_CHARS", 32_767))
+# Unknown columns after the last known one are ignored; only this many are kept past it.
+CCHC_IMPORT_COLUMN_MARGIN = int(os.environ.get("CCHC_IMPORT_COLUMN_MARGIN", 8))
+# One row (a CSV record, an XLSX <row> element) may not exceed this many characters / bytes.
+CCHC_IMPORT_MAX_ROW_CHARS = int(os.environ.get("CCHC_IMPORT_MAX_ROW_CHARS", 1024 * 1024))
+# XLSX: decompressed size of one part, of all parts together, and compression ratio of a part
+# (Apache POI's default: 100x); a part smaller than CCHC_IMPORT_RATIO_MIN_BYTES is not judged
+# by its ratio (small XML compresses well).
+CCHC_IMPORT_MAX_PART_BYTES = int(os.environ.get("CCHC_IMPORT_MAX_PART_BYTES", 256 * 1024 * 1024))
+CCHC_IMPORT_MAX_XLSX_BYTES = int(os.environ.get("CCHC_IMPORT_MAX_XLSX_BYTES", 512 * 1024 * 1024))
+CCHC_IMPORT_MAX_RATIO = int(os.environ.get("CCHC_IMPORT_MAX_RATIO", 100))
+CCHC_IMPORT_RATIO_MIN_BYTES = int(os.environ.get("CCHC_IMPORT_RATIO_MIN_BYTES", 1024 * 1024))
+# XLSX: parts read whole (workbook, relationships, styles) and number of zip entries.
+CCHC_IMPORT_MAX_META_BYTES = int(os.environ.get("CCHC_IMPORT_MAX_META_BYTES", 16 * 1024 * 1024))
+CCHC_IMPORT_MAX_ZIP_ENTRIES = int(os.environ.get("CCHC_IMPORT_MAX_ZIP_ENTRIES", 10_000))
+# Reading one file (preview or import) may take at most this many seconds.
+CCHC_IMPORT_MAX_SECONDS = int(os.environ.get("CCHC_IMPORT_MAX_SECONDS", 900))
 # Uploads previewed but never imported are deleted (with their files) after this many hours.
 CCHC_IMPORT_KEEP_HOURS = int(os.environ.get("CCHC_IMPORT_KEEP_HOURS", 72))
 

@@ -30,7 +30,7 @@ from reports.models import Job, JobStatus
 
 from .base import ImportResult, Progress
 from .models import ImportBatch
-from .reader import check_upload, unwrap
+from .reader import implied_work, unwrap
 from .registry import import_kinds
 
 logger = logging.getLogger(__name__)
@@ -101,11 +101,15 @@ def import_headers(kind: str) -> list[str]:
     return spec.headers()
 
 
-def import_upload_check(*, upload: Any) -> None:
-    """Refuse an upload that is too large or of the wrong type (ImportRefused, in Vietnamese)."""
-    head = upload.read(8192)
-    upload.seek(0)
-    check_upload(name=upload.name or "", size=upload.size or 0, head=head)
+def import_upload_check(*, upload: Any) -> int:
+    """Refuse an upload that is too large, of the wrong type or whose XLSX parts pass a limit
+    (a zip bomb: judged by the declared sizes, nothing decompressed) — ImportRefused, in
+    Vietnamese. Returns the work the file implies (decompressed bytes of an XLSX, a CSV's
+    bytes), which decides whether it is read in the request or by a worker."""
+    try:
+        return implied_work(upload, name=upload.name or "")
+    finally:
+        upload.seek(0)
 
 
 def import_job_create(*, kind: str, upload: Any, unit: Unit, period: Period, by: Any) -> Job:
@@ -113,20 +117,23 @@ def import_job_create(*, kind: str, upload: Any, unit: Unit, period: Period, by:
     spec = import_kinds.get(kind)
     if spec is None:
         raise KeyError(kind)
-    import_upload_check(upload=upload)
+    work = import_upload_check(upload=upload)
     return job_create(
         kind=spec.job_kind,
         by=by,
         unit=unit,
         period=period,
-        params={"import_kind": kind, "name": upload.name, "size": upload.size},
+        params={"import_kind": kind, "name": upload.name, "size": upload.size, "work": work},
         input_file=upload,
     )
 
 
 def import_is_async(job: Job) -> bool:
-    """Whether the file is large enough to be checked and imported by a Celery worker."""
-    return int(job.params.get("size") or 0) > settings.CCHC_IMPORT_ASYNC_BYTES
+    """Whether the file implies enough work to be checked and imported by a Celery worker:
+    judged by its decompressed size (an XLSX of 600 KB may expand to hundreds of MB), not by
+    the bytes uploaded."""
+    work = job.params.get("work", job.params.get("size"))
+    return int(work or 0) > settings.CCHC_IMPORT_ASYNC_BYTES
 
 
 def _job_progress_writer(job_id: int) -> tuple[Progress, Any]:

@@ -66,6 +66,7 @@ def run_resource(
         result.errors.extend(header_errors)
         result.error_count = len(header_errors)
         return result
+    table.keep_columns(max(pos.values(), default=-1) + 1)  # unknown columns further right: unread
     label = {c.key: c.label for c in columns}
     written = {k: str(table.headers[i]).strip() for k, i in pos.items()}
     keys = list(pos)

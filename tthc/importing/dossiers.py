@@ -229,6 +229,9 @@ class _Parser:
             result.errors.extend(header_errors)
             result.error_count += len(header_errors)
             return
+        table.keep_columns(
+            max(pos.values(), default=-1) + 1
+        )  # unknown columns further right: unread
         width = len(table.headers)
         ix = {k: pos.get(k, -1) for k in LABEL}
         i_code, i_pcode, i_pname = ix["code"], ix["procedure_code"], ix["procedure_name"]
@@ -756,6 +759,7 @@ def scan_received_range(*, file: Any, name: str = "") -> tuple[dt.date, dt.date]
     if "received_at" not in pos:
         return None
     i = pos["received_at"]
+    table.keep_columns(i + 1)
     lo = hi = None
     try:
         for _line, values in table.rows:

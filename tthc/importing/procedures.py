@@ -69,6 +69,7 @@ def procedures_import(
         result.errors.extend(header_errors)
         result.error_count = len(header_errors)
         return result
+    table.keep_columns(max(pos.values(), default=-1) + 1)  # unknown columns further right: unread
     written = {k: str(table.headers[i]).strip() for k, i in pos.items()}
     labels = {c.key: c.label for c in COLUMNS}
     width = len(table.headers)
