@@ -60,7 +60,7 @@ def stored_file_response(field: FieldFile, *, download_name: str) -> FileRespons
     """The stored file as an attachment named `download_name`; 404 when it is missing.
 
     Call only after the object was looked up inside the user's scope."""
-    if not field or not field.storage.exists(field.name):
+    if not field or not field.name or not field.storage.exists(field.name):
         raise Http404
     name = (download_name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
     if not name:

@@ -237,7 +237,7 @@ def stored_files_check() -> list[str]:
             if with_hash and row[2]:
                 h = hashlib.sha256()
                 with storage.open(name, "rb") as fh:
-                    for chunk in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                    while chunk := fh.read(1 << 20):
                         h.update(chunk)
                 if h.hexdigest() != row[2]:
                     problems.append(f"{label} #{pk}: {name} SHA-256 differs from the record")
