@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -20,6 +18,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("jobs/<int:pk>/", reports_views.job_status, name="job_status"),
+    path("jobs/<int:pk>/file/", reports_views.job_file, name="job_file"),
     path(unit_period, reports_views.workspace, name="workspace"),
     path(
         unit_period + "transition/<str:name>/", reports_views.transition, name="report_transition"
@@ -41,9 +40,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-urlpatterns += (
-    static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) if settings.DEBUG else []
-)
+# No `static(MEDIA_URL, …)` in any mode: stored files (uploads, imports, rendered and signed
+# documents) leave the server only through views that apply the scoping rule (common/files.py).
 
 handler404 = "cchc_portal.errors.not_found"
 handler500 = "cchc_portal.errors.server_error"

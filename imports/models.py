@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.files import RandomName
+
 
 class ImportBatch(models.Model):
     """One accepted import of a file: how imports are audited (one row per file, not per record).
@@ -23,7 +25,7 @@ class ImportBatch(models.Model):
     unit = models.ForeignKey(
         "orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    file = models.FileField(upload_to="imports/%Y/%m/", blank=True)
+    file = models.FileField(upload_to=RandomName("imports"), blank=True)
     original_name = models.CharField(max_length=255, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
     rows = models.PositiveIntegerField(default=0)

@@ -9,11 +9,13 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.files import stored_file_response
 from orgs.decorators import UnitPeriodRequest, unit_period_view
 from orgs.policy import is_catalogue_admin
 from reports.models import Job
@@ -70,6 +72,17 @@ def import_index(request: UnitPeriodRequest) -> HttpResponse:
         "imports/import_index.html",
         _ctx(request, kinds=kinds, batches=batches, can_edit=request.can_edit),
     )
+
+
+@unit_period_view
+def import_batch_file(request: UnitPeriodRequest, pk: int) -> HttpResponse:
+    """The stored file of an accepted import of this unit (the catalogue's, unit-less, only to
+    a catalogue admin); anything else is 404 (issue 10, 8)."""
+    scope = Q(unit=request.unit)
+    if is_catalogue_admin(request.user):
+        scope |= Q(unit__isnull=True)
+    batch = get_object_or_404(ImportBatch.objects.filter(scope), pk=pk)
+    return stored_file_response(batch.file, download_name=batch.original_name)
 
 
 @unit_period_view

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.files import RandomName
 from orgs.records import UnitPeriodRecord
 
 from .workflow import ReportState, is_locking
@@ -185,7 +186,7 @@ class RenderedDocument(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(max_length=10, choices=DocumentKind.choices)
-    file = models.FileField(upload_to="reports/%Y/")
+    file = models.FileField(upload_to=RandomName("reports"))
     sha256 = models.CharField(max_length=64)
     data_hash = models.CharField(max_length=64, db_index=True)
     pages = models.PositiveIntegerField(default=0)
@@ -230,8 +231,8 @@ class Job(models.Model):
     error = models.TextField(blank=True)
     params = models.JSONField(default=dict, blank=True)
     result = models.JSONField(default=dict, blank=True)
-    input_file = models.FileField(upload_to="jobs/in/%Y/%m/", blank=True)
-    result_file = models.FileField(upload_to="jobs/out/%Y/%m/", blank=True)
+    input_file = models.FileField(upload_to=RandomName("jobs/in"), blank=True)
+    result_file = models.FileField(upload_to=RandomName("jobs/out"), blank=True)
     unit = models.ForeignKey(
         "orgs.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )

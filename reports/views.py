@@ -2,8 +2,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from common.files import stored_file_response
 from orgs.decorators import unit_period_view
 from orgs.models import Unit
 from orgs.policy import may_comment
@@ -79,8 +81,8 @@ def comment(request):
     return redirect("workspace", code=request.unit.code, period=request.period.code)
 
 
-def job_status(request, pk: int):
-    """Progress of a background job, as JSON (polled) or as an htmx fragment."""
+def _visible_job(request, pk: int) -> Job:
+    """A job the user started, or of a unit in the user's scope; anything else is 404."""
     if not request.user.is_authenticated:
         raise Http404
     job = get_object_or_404(Job, pk=pk)
@@ -88,6 +90,21 @@ def job_status(request, pk: int):
     in_scope = job.unit_id and Unit.objects.visible_to(request.user).filter(pk=job.unit_id).exists()
     if not (own or in_scope):
         raise Http404
+    return job
+
+
+def job_file(request, pk: int):
+    """The result file of a job (e.g. an export), only through the job's scope (issue 10, 8)."""
+    job = _visible_job(request, pk)
+    return stored_file_response(
+        job.result_file,
+        download_name=job.params.get("download_name") or job.params.get("name") or "",
+    )
+
+
+def job_status(request, pk: int):
+    """Progress of a background job, as JSON (polled) or as an htmx fragment."""
+    job = _visible_job(request, pk)
     if request.htmx or request.GET.get("fragment"):
         return render(request, "reports/_job.html", {"job": job})
     return JsonResponse(
@@ -99,6 +116,6 @@ def job_status(request, pk: int):
             "message": job.message,
             "error": job.error,
             "result": job.result,
-            "result_url": job.result_file.url if job.result_file else None,
+            "result_url": reverse("job_file", args=[job.pk]) if job.result_file else None,
         }
     )

@@ -6,6 +6,11 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!window.confirm(form.dataset.confirm)) ev.preventDefault();
     });
   });
+  // Selects that switch the page (unit, period, language) submit their form on change
+  // (no inline onchange=: the Content Security Policy allows no inline script).
+  document.querySelectorAll("select[data-autosubmit]").forEach((select) => {
+    select.addEventListener("change", () => select.form && select.form.submit());
+  });
   // Mark the current sub-navigation link.
   document.querySelectorAll(".subnav a").forEach((a) => {
     if (a.getAttribute("href") === window.location.pathname) a.classList.add("active");
