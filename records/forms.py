@@ -4,6 +4,7 @@ Vietnamese number input (dots as thousands separators), date inputs."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django import forms
@@ -13,6 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.formatting import format_number
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 _GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^-?\d+$")
@@ -164,7 +168,7 @@ class RecordForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     # (fields, message): a record with the same values in the same unit (and period) exists.
-    unique_within_unit: tuple[tuple[str, ...], str] | None = None
+    unique_within_unit: tuple[tuple[str, ...], StrOrPromise] | None = None
 
     def __init__(self, *args, unit=None, period=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Model, QuerySet
 from django.forms import ModelForm
 
 from .scopes import Scope
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -16,7 +20,7 @@ class Column:
     """A list column: a model field (or `a__b` lookup), its label, whether it sorts."""
 
     name: str
-    label: str | None = None  # default: the model field's verbose name
+    label: StrOrPromise | None = None  # default: the model field's verbose name
     sortable: bool = True
     kind: str = ""  # "", "vnd", "num", "bool", "date", "datetime"
     link: bool = False  # the cell links to the edit (or view) page
@@ -38,14 +42,14 @@ class Total:
     period) — the official figure, never a formula of its own. A total with no indicator yet
     gets one in the owning app's indicators.py."""
 
-    label: str
+    label: StrOrPromise
     indicator: str
     kind: str = "count"  # count | vnd | percent
 
 
 @dataclass(frozen=True)
 class TotalGroup:
-    title: str
+    title: StrOrPromise
     items: tuple[Total, ...]
 
 
@@ -55,7 +59,7 @@ class Section:
     model: type[Model]
     form: type[ModelForm]
     scope: Scope
-    title: str
+    title: StrOrPromise
     columns: tuple[Column, ...]
     search: tuple[str, ...] = ()
     ordering: tuple[str, ...] = ("-pk",)
@@ -63,7 +67,7 @@ class Section:
     totals: tuple[TotalGroup, ...] = ()
     export_fields: tuple[str, ...] | None = None  # default: the columns
     select_related: tuple[str, ...] = ()
-    help: str = ""
+    help: StrOrPromise = ""
     # Optional hook run inside the saving transaction (e.g. denormalised fields).
     before_save: Callable[[Model], None] | None = None
     after_save: Callable[[Model, Model | None], None] | None = None
