@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from orgs.decorators import unit_period_view
+from orgs.http import HtmxRequest, UnitPeriodRequest
 from orgs.models import Unit
 from orgs.policy import may_comment
 
@@ -20,7 +21,7 @@ from .workflow import actions_for
 
 
 @unit_period_view
-def workspace(request):
+def workspace(request: UnitPeriodRequest) -> HttpResponse:
     """The hub of a (unit, period): report state, sections, actions."""
     report = report_get_or_create(unit=request.unit, period=request.period)
     actions = actions_for(request.user, request.unit, report.state)
@@ -43,7 +44,7 @@ def workspace(request):
 
 @require_POST
 @unit_period_view
-def transition(request, name: str):
+def transition(request: UnitPeriodRequest, name: str) -> HttpResponse:
     report = report_get_or_create(unit=request.unit, period=request.period)
     try:
         report_transition(
@@ -67,7 +68,7 @@ def transition(request, name: str):
 
 @require_POST
 @unit_period_view
-def comment(request):
+def comment(request: UnitPeriodRequest) -> HttpResponse:
     report = report_get_or_create(unit=request.unit, period=request.period)
     if not may_comment(request.user, request.unit):
         raise PermissionDenied
@@ -79,7 +80,7 @@ def comment(request):
     return redirect("workspace", code=request.unit.code, period=request.period.code)
 
 
-def job_status(request, pk: int):
+def job_status(request: HtmxRequest, pk: int) -> HttpResponse:
     """Progress of a background job, as JSON (polled) or as an htmx fragment."""
     if not request.user.is_authenticated:
         raise Http404
