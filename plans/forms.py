@@ -52,9 +52,9 @@ class EnteredFigureForm(RecordForm):
         fields = ["code", "value", "approximate", "note"]
 
     def setup(self) -> None:
-        code = self.fields["code"]
-        assert isinstance(code, forms.ChoiceField)
-        code.choices = [("", _("— chọn chỉ tiêu —"))] + [
+        field = self.fields["code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("— chọn chỉ tiêu —"))] + [
             (code, f"{label} ({code})") for code, label, _s in ENTERED_FIGURES
         ]
-        code.error_messages["invalid_choice"] = _("Chỉ tiêu không hợp lệ.")
+        field.error_messages["invalid_choice"] = _("Chỉ tiêu không hợp lệ.")

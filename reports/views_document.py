@@ -23,7 +23,7 @@ from orgs.policy import may_edit_document, may_sign
 from . import workflow
 from .forms_document import DocumentSettingsForm, ReportNumberForm, SignForm, VerifyForm
 from .indicators import compute, registry
-from .indicators.compute import Values
+from .indicators.compute import IndicatorValues
 from .locks import period_is_locked
 from .models import DocumentKind, DocumentSettings, RenderedDocument
 from .narrative.defaults import DEFAULT_TEXTS
@@ -46,7 +46,7 @@ from .services import report_get_or_create
 
 def _section_rows(
     request: UnitPeriodRequest,
-    values: Values,
+    values: IndicatorValues,
     *,
     posted: dict[str, str] | None = None,
     errors: dict[str, list[str]] | None = None,
@@ -77,7 +77,7 @@ def _section_rows(
     return rows
 
 
-def _placeholders(values: Values, doc_values: dict[str, str]) -> list[dict[str, Any]]:
+def _placeholders(values: IndicatorValues, doc_values: dict[str, str]) -> list[dict[str, Any]]:
     out = [
         {"code": code, "label": label, "value": doc_values[code]}
         for code, label in DOCUMENT_PLACEHOLDERS.items()

@@ -18,7 +18,7 @@ from .base import UNIT_PARAM, Indicator, Kind, Source, pct
 from .registry import registry
 
 # {code: value}: counts and VND as int, rates as Decimal or None (zero denominator).
-Values = dict[str, Any]
+IndicatorValues = dict[str, Any]
 _Plan = tuple[list[Indicator], list[tuple[str, str, str]], list[str]]
 
 _plan_cache: dict[str, Any] = {}
@@ -52,7 +52,7 @@ def _plan() -> _Plan:
     return _plan_cache["plan"]
 
 
-def derive(values: Values) -> Values:
+def derive(values: IndicatorValues) -> IndicatorValues:
     """Derived counts in dependency order, then every rate from its numerator/denominator."""
     ordered, rates, _codes = _plan()
     for ind in ordered:
@@ -63,7 +63,7 @@ def derive(values: Values) -> Values:
     return values
 
 
-def _order(values: Values) -> Values:
+def _order(values: IndicatorValues) -> IndicatorValues:
     return {code: values.get(code) for code in _plan()[2]}
 
 
@@ -134,7 +134,7 @@ def _use_sql() -> bool:
 
 
 def _shared_counts(period: Period) -> dict[str, int]:
-    """Values of non-additive sources (the global catalogue): the same for every unit."""
+    """IndicatorValues of non-additive sources (the global catalogue): the same for every unit."""
     out: dict[str, int] = {}
     for source in registry.sources():
         if not source.additive:
@@ -142,9 +142,9 @@ def _shared_counts(period: Period) -> dict[str, int]:
     return out
 
 
-def raw_counts(unit: Unit, period: Period) -> Values:
+def raw_counts(unit: Unit, period: Period) -> IndicatorValues:
     """The raw counts (sources only, no derived values) of a unit's whole subtree."""
-    values: Values = {c: 0 for s in registry.sources() if s.additive for c in s.codes}
+    values: IndicatorValues = {c: 0 for s in registry.sources() if s.additive for c in s.codes}
     if _use_sql():
         per_unit, shared = _grouped_counts(period, unit_ids=subtree_ids(unit))
         for counts in per_unit.values():
@@ -160,13 +160,13 @@ def raw_counts(unit: Unit, period: Period) -> Values:
     return values
 
 
-def compute(unit: Unit, period: Period) -> Values:
+def compute(unit: Unit, period: Period) -> IndicatorValues:
     """Every indicator of `unit` for `period`, in registry order. For a unit with descendants,
     counts are summed over the whole subtree (one aggregate per source) and rates recomputed."""
     return _order(derive(raw_counts(unit, period)))
 
 
-def compute_many(units: Iterable[Unit], period: Period) -> dict[int, Values]:
+def compute_many(units: Iterable[Unit], period: Period) -> dict[int, IndicatorValues]:
     """Every indicator for each of `units` (e.g. all communes and their parents).
 
     One grouped query per source over the union of the subtrees (GROUP BY unit), then each
@@ -189,7 +189,7 @@ def compute_many(units: Iterable[Unit], period: Period) -> dict[int, Values]:
 
     wanted = {u.path: u.pk for u in units}
     additive_codes = [c for s in registry.sources() if s.additive for c in s.codes]
-    totals: dict[int, Values] = {u.pk: dict.fromkeys(additive_codes, 0) for u in units}
+    totals: dict[int, IndicatorValues] = {u.pk: dict.fromkeys(additive_codes, 0) for u in units}
     # For each unit that has records, the requested units whose subtree contains it.
     targets_of: dict[int, list[int]] = {}
     for pk, path in unit_paths.items():
@@ -219,14 +219,14 @@ def compute_many(units: Iterable[Unit], period: Period) -> dict[int, Values]:
             bucket = totals[target]
             for code, value in counts.items():
                 bucket[code] += value
-    out: dict[int, Values] = {}
+    out: dict[int, IndicatorValues] = {}
     for pk, vals in totals.items():
         vals.update(shared)
         out[pk] = _order(derive(vals))
     return out
 
 
-def to_json(values: Values) -> dict[str, int | str | None]:
+def to_json(values: IndicatorValues) -> dict[str, int | str | None]:
     """SPEC §9 JSON: counts and VND as integers, rates as strings like "99.05" or null."""
     out: dict[str, int | str | None] = {}
     for code, value in values.items():
@@ -240,9 +240,9 @@ def to_json(values: Values) -> dict[str, int | str | None]:
     return out
 
 
-def from_json(data: dict[str, Any] | None) -> Values:
+def from_json(data: dict[str, Any] | None) -> IndicatorValues:
     """The inverse of to_json (snapshots → values): rates back to Decimal."""
-    out: Values = {}
+    out: IndicatorValues = {}
     for code, value in (data or {}).items():
         if isinstance(value, str):
             out[code] = Decimal(value)
