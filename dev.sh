@@ -116,6 +116,8 @@ case "${1:-}" in
     say "ruff"
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
+    say "mypy (django-stubs)"
+    DEBUG=1 "$VENV/bin/mypy"
     say "pip-audit of requirements.lock"
     "$PY" scripts/lockfile.py audit || die "the locked set has a known vulnerability with a fix (see above)"
     say "migrations are up to date"

@@ -1,16 +1,17 @@
 """Error pages in the user's language; no traceback ever reaches a user."""
 
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 
-def _page(request, status: int, title: str, text: str):
+def _page(request: HttpRequest, status: int, title: str, text: str) -> HttpResponse:
     return render(
         request, "error.html", {"status": status, "title": title, "text": text}, status=status
     )
 
 
-def not_found(request, exception=None):
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _page(
         request,
         404,
@@ -19,7 +20,7 @@ def not_found(request, exception=None):
     )
 
 
-def forbidden(request, exception=None):
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _page(
         request,
         403,
@@ -28,7 +29,7 @@ def forbidden(request, exception=None):
     )
 
 
-def bad_request(request, exception=None):
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _page(
         request,
         400,
@@ -37,7 +38,7 @@ def bad_request(request, exception=None):
     )
 
 
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponse:
     return _page(
         request,
         500,

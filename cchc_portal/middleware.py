@@ -1,4 +1,7 @@
+from collections.abc import Callable
+
 from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
 
@@ -8,11 +11,11 @@ class LanguageMiddleware:
     Django's LocaleMiddleware would follow the browser's Accept-Language, which on many
     officials' machines is English; the portal's language is Vietnamese by default."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.supported = {code for code, _name in settings.LANGUAGES}
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         lang = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if lang not in self.supported:
             lang = settings.LANGUAGE_CODE

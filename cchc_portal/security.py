@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import Any
 
 from axes.backends import AxesStandaloneBackend
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.forms import AuthenticationForm
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -48,7 +50,13 @@ class LoginThrottleBackend(AxesStandaloneBackend):
     address to throttle and no form to show a message on: it is passed on to the model backend
     instead of raising, as axes' own backend does."""
 
-    def authenticate(self, request, username=None, password=None, **kwargs):
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> AbstractBaseUser | None:
         if request is None:
             return None
         return super().authenticate(request, username, password, **kwargs)
@@ -57,7 +65,13 @@ class LoginThrottleBackend(AxesStandaloneBackend):
 class LoggingAxesHandler(AxesDatabaseHandler):
     """axes' database handler, plus a structured log line for every failed login."""
 
-    def user_login_failed(self, sender, credentials: dict, request=None, **kwargs):
+    def user_login_failed(
+        self,
+        sender: object,
+        credentials: dict[str, Any],
+        request: HttpRequest | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().user_login_failed(sender, credentials, request, **kwargs)
         if request is None:
             return
@@ -76,7 +90,11 @@ def _cooloff_minutes() -> int:
     return int(cooloff.total_seconds() // 60) if cooloff else 0
 
 
-def lockout_response(request: HttpRequest, original_response=None, credentials=None):
+def lockout_response(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
     """The login page again, with the lockout message (HTTP 429)."""
     username = get_client_username(request, credentials) or ""
     log_event(

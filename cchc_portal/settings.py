@@ -125,7 +125,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "db.sqlite3",
+            "NAME": str(VAR_DIR / "db.sqlite3"),
             "OPTIONS": {"timeout": 20},
         }
     }
@@ -154,6 +154,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: per use
 AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "cchc_portal.security.LoggingAxesHandler"
 AXES_LOCKOUT_CALLABLE = "cchc_portal.security.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429  # axes' default, named here: lockout_response answers with it
 AXES_VERBOSE = False  # our own structured lines (cchc.security) replace axes' chatter
 # The client address is REMOTE_ADDR, unless CCHC_TRUSTED_PROXIES (the number of reverse proxies
 # in front, e.g. 1 behind nginx) says X-Forwarded-For is written by our own proxies.

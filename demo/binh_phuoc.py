@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import TYPE_CHECKING
 
 from staff.models import Education as E
 from staff.models import PoliticalTheory as T
@@ -28,6 +29,9 @@ from staff.models import StaffCategory as C
 
 from . import builders as b
 from .dossiers import DossierProfile, generate
+
+if TYPE_CHECKING:
+    from orgs.models import Period
 
 CODE = "21073"
 
@@ -158,7 +162,7 @@ CBCC_NAMES = [p.full_name for p in PERSONS if p.category != KCT]
 CIVIL_NAMES = [p.full_name for p in PERSONS if p.category == CIVIL]
 
 
-def build(*, periods: dict) -> b.UnitData:
+def build(*, periods: dict[str, Period]) -> b.UnitData:
     """The unit's data for the periods `2022` and `2023` (those present in `periods`)."""
     data = b.UnitData(
         persons=PERSONS,
@@ -173,7 +177,7 @@ def build(*, periods: dict) -> b.UnitData:
     return data
 
 
-def _period_2023(period, next_period) -> b.PeriodData:
+def _period_2023(period: Period, next_period: Period | None) -> b.PeriodData:
     rng = random.Random(f"{CODE}-2023")
     s, e = period.start, period.end
     pd = b.PeriodData()
@@ -269,7 +273,7 @@ def _period_2023(period, next_period) -> b.PeriodData:
     return pd
 
 
-def _period_2022(period, next_period) -> b.PeriodData:
+def _period_2022(period: Period, next_period: Period | None) -> b.PeriodData:
     rng = random.Random(f"{CODE}-2022")
     s, e = period.start, period.end
     pd = b.PeriodData()

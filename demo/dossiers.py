@@ -111,15 +111,15 @@ def generate(
     def add(spec: ProcedureSpec, channel: str, source: str = Source.PROVINCIAL) -> None:
         items.append({"spec": spec, "channel": channel, "source": source})
 
-    for level, online, direct in (
+    for level, n_online, n_direct in (
         (OnlineLevel.PARTIAL, profile.partial_online, profile.partial_direct),
         (OnlineLevel.FULL, profile.full_online, profile.full_direct),
         (OnlineLevel.NONE, profile.none_online, profile.none_direct),
     ):
         specs = by_level(level)
-        for _ in range(online):
+        for _ in range(n_online):
             add(_pick(rng, specs), Channel.ONLINE)
-        for _ in range(direct):
+        for _ in range(n_direct):
             add(_pick(rng, specs), Channel.DIRECT)
     for _ in range(profile.postal):
         add(_pick(rng, by_level(OnlineLevel.PARTIAL)), Channel.POSTAL)

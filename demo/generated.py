@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from functools import partial
+from typing import TYPE_CHECKING
 
 from staff.models import Education as E
 from staff.models import PoliticalTheory as T
@@ -14,6 +15,9 @@ from staff.models import StaffCategory as C
 
 from . import builders as b
 from .dossiers import DossierProfile, generate
+
+if TYPE_CHECKING:
+    from orgs.models import Period, Unit
 
 CADRE_POSTS = [
     "Bí thư Đảng ủy",
@@ -59,11 +63,11 @@ CONCURRENT = ["Thủ quỹ", "Chủ tịch Hội Người cao tuổi", "Phụ tr
 FEMALE_POSTS = ("Phụ nữ", "Văn thư", "Văn hóa")
 
 
-def _unit_word(unit) -> str:
+def _unit_word(unit: Unit) -> str:
     return unit.kind_word.lower()
 
 
-def _persons(rng: random.Random, unit) -> tuple[list[b.PersonSpec], int]:
+def _persons(rng: random.Random, unit: Unit) -> tuple[list[b.PersonSpec], int]:
     """CBCC and KCT of the commune; returns (persons, quota)."""
     quota = rng.randint(18, 22)
     filled = quota - rng.choice((0, 0, 0, 0, 1, 1, 2))
@@ -230,7 +234,7 @@ def _profile(rng: random.Random, base: dict, factor: float, online_share: float,
     )
 
 
-def build(*, unit, periods: dict) -> b.UnitData:
+def build(*, unit: Unit, periods: dict[str, Period]) -> b.UnitData:
     rng = random.Random(f"{unit.code}-unit")
     persons, quota = _persons(rng, unit)
     chairman = next(

@@ -15,9 +15,12 @@ the district's dashboard (through the workflow service) and the 2022 reports are
 
 from __future__ import annotations
 
+import io
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from functools import partial
+from typing import Any, cast
 
 from django.contrib.auth import get_user_model
 from django.db import connection, models, transaction
@@ -26,7 +29,7 @@ from django.utils import timezone
 
 from finance.models import AssetRegulation, BudgetLine, InvestmentLine
 from imports.models import ImportBatch
-from orgs.models import Level, Membership, Role, Unit
+from orgs.models import Level, Membership, Period, Role, Unit
 from plans.models import Directive, EnteredFigure, PlanTask
 from reports.models import (
     DocumentSettings,
@@ -80,7 +83,9 @@ RETURN_COMMENT = (
 )
 
 
-def load_all(*, units: dict, periods: dict, stdout) -> dict:
+def load_all(
+    *, units: dict[str, Unit], periods: dict[str, Period], stdout: io.TextIOBase
+) -> dict[str, int]:
     """Load every demo record; returns the number of rows created per model."""
     started = time.perf_counter()
     communes = sorted(
@@ -112,7 +117,7 @@ def load_all(*, units: dict, periods: dict, stdout) -> dict:
     return dict(created)
 
 
-def _refresh_snapshots(changed: list[Unit], periods: dict) -> None:
+def _refresh_snapshots(changed: list[Unit], periods: dict[str, Period]) -> None:
     """One synchronous refresh of every unit's snapshot per period (a few grouped queries), so the
     dashboard shows the demo at once whether or not a worker runs; older periods first, so that
     year-over-year checks see last year's values."""
@@ -132,14 +137,20 @@ def _refresh_snapshots(changed: list[Unit], periods: dict) -> None:
 # --- writers ------------------------------------------------------------------------------------
 
 
-def _bulk(model: type[Model], rows: list[Model], created: dict) -> int:
+def _bulk[M: Model](model: type[M], rows: list[M], created: dict[str, int]) -> int:
     if rows:
-        model.objects.bulk_create(rows, batch_size=2000)
+        model._default_manager.bulk_create(rows, batch_size=2000)
         created[model.__name__] += len(rows)
     return len(rows)
 
 
-def _write_unit(unit: Unit, data: UnitData, periods: dict, proc_ids: dict, created: dict) -> int:
+def _write_unit(
+    unit: Unit,
+    data: UnitData,
+    periods: dict[str, Period],
+    proc_ids: dict[str, int],
+    created: dict[str, int],
+) -> int:
     n = 0
     # Staff: people belong to the unit, not to a period.
     persons = {p.full_name: p for p in Person.objects.filter(unit=unit)}
@@ -165,7 +176,13 @@ def _write_unit(unit: Unit, data: UnitData, periods: dict, proc_ids: dict, creat
     return n
 
 
-def _write_dossiers(unit: Unit, data: UnitData, periods: dict, proc_ids: dict, created) -> int:
+def _write_dossiers(
+    unit: Unit,
+    data: UnitData,
+    periods: dict[str, Period],
+    proc_ids: dict[str, int],
+    created: dict[str, int],
+) -> int:
     """Dossier codes `<unit>-<yymmdd>-<seq>`: the sequence counts the unit's dossiers of the day,
     so codes are stable from one load to the next and unique within the unit."""
     rows = [d for code, pd in data.periods.items() if code in periods for d in pd.dossiers]
@@ -201,7 +218,7 @@ SIMPLE_FIELDS = (
 )
 
 
-def _fast_insert(model: type[Model], rows: list[dict], chunk: int = 5000) -> None:
+def _fast_insert(model: type[Model], rows: list[dict[str, Any]], chunk: int = 5000) -> None:
     """INSERT many rows (dicts keyed by field attname) with one prepared statement
     (executemany; COPY on PostgreSQL): the rows bulk_create would write, without building a model instance per row
     and one huge multi-row SQL string per batch — what makes bulk_create of ~70 000 dossiers slow
@@ -210,8 +227,10 @@ def _fast_insert(model: type[Model], rows: list[dict], chunk: int = 5000) -> Non
     ops = connection.ops
     now = timezone.now()
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    plan = []
+    plan: list[tuple[str, Any, Callable[[Any], Any] | None]] = []
     for f in fields:
+        default: Any
+        convert: Callable[[Any], Any] | None
         if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
             default = now
         else:
@@ -226,7 +245,7 @@ def _fast_insert(model: type[Model], rows: list[dict], chunk: int = 5000) -> Non
             convert = partial(f.get_db_prep_save, connection=connection)
         plan.append((f.attname, default, convert))
     table = ops.quote_name(model._meta.db_table)
-    columns = ", ".join(ops.quote_name(f.column) for f in fields)
+    columns = ", ".join(ops.quote_name(cast(str, f.column)) for f in fields)  # concrete: a column
     placeholders = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
     postgres = connection.vendor == "postgresql"
@@ -250,18 +269,20 @@ def _fast_insert(model: type[Model], rows: list[dict], chunk: int = 5000) -> Non
                 cursor.executemany(sql, values)
 
 
-def _dated(model, field: str, unit: Unit, period) -> bool:
+def _dated(model: type[Model], field: str, unit: Unit, period: Period) -> bool:
     """Whether the unit already has records of this kind dated within the period's window."""
-    return model.objects.filter(
+    return model._default_manager.filter(
         unit=unit, **{f"{field}__gte": period.start, f"{field}__lte": period.end}
     ).exists()
 
 
-def _write_period(unit: Unit, period, pd: PeriodData, persons: dict, created: dict) -> int:
+def _write_period(
+    unit: Unit, period: Period, pd: PeriodData, persons: dict[str, Person], created: dict[str, int]
+) -> int:
     n = 0
     up = {"unit": unit, "period": period}
 
-    def person(name):
+    def person(name: str | None) -> Person | None:
         return persons.get(name) if name else None
 
     if pd.feedback and not _dated(Feedback, "received_on", unit, period):
@@ -269,23 +290,23 @@ def _write_period(unit: Unit, period, pd: PeriodData, persons: dict, created: di
     if pd.surveys and not _dated(SurveyResponse, "answered_on", unit, period):
         n += _bulk(SurveyResponse, [SurveyResponse(unit=unit, **r) for r in pd.surveys], created)
     if pd.trainings and not _dated(TrainingAttendance, "start_on", unit, period):
-        rows = [
+        trainings = [
             TrainingAttendance(unit=unit, person=person(r["person"]), **_without(r, "person"))
             for r in pd.trainings
         ]
-        n += _bulk(TrainingAttendance, rows, created)
+        n += _bulk(TrainingAttendance, trainings, created)
     if pd.actions and not _dated(PersonnelAction, "effective_on", unit, period):
-        rows = [
+        actions = [
             PersonnelAction(unit=unit, person=person(r["person"]), **_without(r, "person"))
             for r in pd.actions
         ]
-        n += _bulk(PersonnelAction, rows, created)
+        n += _bulk(PersonnelAction, actions, created)
     if pd.discipline and not _dated(DisciplineCase, "decided_on", unit, period):
-        rows = [
+        cases = [
             DisciplineCase(unit=unit, person=person(r["person"]), **_without(r, "person"))
             for r in pd.discipline
         ]
-        n += _bulk(DisciplineCase, rows, created)
+        n += _bulk(DisciplineCase, cases, created)
     for model, rows in (
         (PlanTask, pd.plan_tasks),
         (Directive, pd.directives),
@@ -317,14 +338,14 @@ def _write_period(unit: Unit, period, pd: PeriodData, persons: dict, created: di
     return n
 
 
-def _without(row: dict, *keys: str) -> dict:
+def _without(row: dict[str, Any], *keys: str) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in keys}
 
 
 # --- document settings and workflow -------------------------------------------------------------
 
 
-def _document_settings(unit: Unit, data: UnitData, created: dict) -> None:
+def _document_settings(unit: Unit, data: UnitData, created: dict[str, int]) -> None:
     """Header and closing of the report document (Decree 30/2020), created once per commune; an
     existing one (edited by the unit) is left alone."""
     if DocumentSettings.objects.filter(unit=unit).exists():
@@ -358,7 +379,7 @@ def _demo_actor(username: str, full_name: str, unit: Unit, role: str):
     return user
 
 
-def _workflow(units: dict, periods: dict, created: dict) -> None:
+def _workflow(units: dict[str, Unit], periods: dict[str, Period], created: dict[str, int]) -> None:
     """Reports of every commune for 2023 (and 2022, all accepted), in varied states, moved
     through the real workflow service. A report that already has transitions is left alone."""
     from reports.services import report_transition

@@ -22,7 +22,14 @@ DEMO_PERIODS = [
 ]
 
 
-def _upsert_unit(code, name, level, parent, valid_from, valid_to) -> Unit:
+def _upsert_unit(
+    code: str,
+    name: str,
+    level: str,
+    parent: Unit | None,
+    valid_from: dt.date | None,
+    valid_to: dt.date | None,
+) -> Unit:
     unit = Unit.objects.filter(code=code, valid_from=valid_from).first() or Unit(
         code=code, valid_from=valid_from
     )

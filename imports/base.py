@@ -186,12 +186,3 @@ def match_headers(
                 )
             )
     return positions, errors, warnings
-
-
-def vocabulary(pairs: dict[str, Iterable[str]]) -> dict[str, str]:
-    """{value: [words...]} -> {folded word: value}."""
-    out: dict[str, str] = {}
-    for value, words in pairs.items():
-        for w in words:
-            out[fold(w)] = value
-    return out

@@ -11,12 +11,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.files import stored_file_response
-from orgs.decorators import UnitPeriodRequest, unit_period_view
+from orgs.decorators import unit_period_view
+from orgs.http import UnitPeriodRequest
 from orgs.policy import is_catalogue_admin
 from reports.models import Job
 
@@ -75,7 +77,7 @@ def import_index(request: UnitPeriodRequest) -> HttpResponse:
 
 
 @unit_period_view
-def import_batch_file(request: UnitPeriodRequest, pk: int) -> HttpResponse:
+def import_batch_file(request: UnitPeriodRequest, pk: int) -> HttpResponseBase:
     """The stored file of an accepted import of this unit (the catalogue's, unit-less, only to
     a catalogue admin); anything else is 404 (issue 10, 8)."""
     scope = Q(unit=request.unit)

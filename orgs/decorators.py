@@ -4,39 +4,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast, overload
+from typing import Any, cast, overload
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
-from .models import Period, Unit
-
-if TYPE_CHECKING:
-    from django_htmx.middleware import HtmxDetails
+from .http import UnitPeriodRequest
 from .policy import roles_may_edit_data
 from .selectors import period_by_code, roles_of, unit_for_user
-
-
-class AuthedRequest(HttpRequest):
-    """The request a `login_required` view receives: the user is signed in (a type for the
-    views, never instantiated)."""
-
-    user: User
-    htmx: HtmxDetails  # django-htmx's middleware
-
-
-class UnitPeriodRequest(AuthedRequest):
-    """The request a `unit_period_view` view receives: a signed-in user and the resolved unit,
-    period and the user's roles on the unit (a type for the views, never instantiated)."""
-
-    unit: Unit
-    period: Period
-    roles: set[str]
-    can_edit: bool
-
 
 ViewFunc = Callable[..., HttpResponseBase]
 

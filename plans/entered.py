@@ -1,12 +1,19 @@
 """Figures with no raw record anywhere, entered by the clerk per (unit, period) and keyed by
 indicator code (model EnteredFigure). The indicator registry defines one indicator per code."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
 from reports.indicators.base import Section
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # (code, label, report section)
-ENTERED_FIGURES: list[tuple[str, object, str]] = [
+ENTERED_FIGURES: list[tuple[str, StrOrPromise, str]] = [
     ("legal.docs_reviewed", _("Văn bản QPPL được kiểm tra, rà soát"), Section.INSTITUTIONS),
     (
         "legal.education_events",

@@ -1,5 +1,7 @@
 """Forms of the plan-task, directive and entered-figure sections."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +22,7 @@ class DirectiveForm(RecordForm):
         model = Directive
         fields = ["title", "reference", "assigned_on", "due_on", "done_on"]
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
         assigned, due, done = data.get("assigned_on"), data.get("due_on"), data.get("done_on")
         if assigned and due and due < assigned:
@@ -50,7 +52,9 @@ class EnteredFigureForm(RecordForm):
         fields = ["code", "value", "approximate", "note"]
 
     def setup(self) -> None:
-        self.fields["code"].choices = [("", _("— chọn chỉ tiêu —"))] + [
+        field = self.fields["code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("— chọn chỉ tiêu —"))] + [
             (code, f"{label} ({code})") for code, label, _s in ENTERED_FIGURES
         ]
-        self.fields["code"].error_messages["invalid_choice"] = _("Chỉ tiêu không hợp lệ.")
+        field.error_messages["invalid_choice"] = _("Chỉ tiêu không hợp lệ.")

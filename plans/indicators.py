@@ -3,7 +3,9 @@ figures (SPEC §5). Loaded by the registry (reports/indicators/registry.py)."""
 
 from __future__ import annotations
 
-from django.db.models import F, Q
+from typing import TYPE_CHECKING
+
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from reports.indicators.base import Indicator, Kind, Measure, QuerySource, Section
@@ -11,6 +13,9 @@ from reports.indicators.registry import registry
 
 from .entered import ENTERED_FIGURES
 from .models import Directive, EnteredFigure, PlanTask
+
+if TYPE_CHECKING:
+    from orgs.models import Period
 
 D = Section.DIRECTION
 
@@ -20,10 +25,10 @@ class PlanTaskSource(QuerySource):
 
     model = PlanTask
 
-    def base(self, period):
+    def base(self, period: Period) -> QuerySet[PlanTask]:
         return PlanTask.objects.filter(period_id=period.pk)
 
-    def measures(self, period):
+    def measures(self, period: Period) -> list[Measure]:
         return [
             Measure("plan.tasks", None),
             Measure("plan.tasks_done", Q(done_on__isnull=False, done_on__lte=period.end)),
@@ -37,10 +42,10 @@ class DirectiveSource(QuerySource):
 
     model = Directive
 
-    def base(self, period):
+    def base(self, period: Period) -> QuerySet[Directive]:
         return Directive.objects.filter(period_id=period.pk)
 
-    def measures(self, period):
+    def measures(self, period: Period) -> list[Measure]:
         done = Q(done_on__isnull=False, done_on__lte=period.end)
         not_done = Q(done_on__isnull=True) | Q(done_on__gt=period.end)
         return [
@@ -51,7 +56,7 @@ class DirectiveSource(QuerySource):
             Measure("directives.overdue", not_done & Q(due_on__lt=period.end)),
         ]
 
-    def extra_filters(self, period):
+    def extra_filters(self, period: Period) -> dict[str, Q]:
         return {"directives.done": Q(done_on__isnull=False, done_on__lte=period.end)}
 
 
@@ -60,10 +65,10 @@ class EnteredFigureSource(QuerySource):
 
     model = EnteredFigure
 
-    def base(self, period):
+    def base(self, period: Period) -> QuerySet[EnteredFigure]:
         return EnteredFigure.objects.filter(period_id=period.pk)
 
-    def measures(self, period):
+    def measures(self, period: Period) -> list[Measure]:
         codes = [code for code, _l, _s in ENTERED_FIGURES]
         return [
             *(Measure(code, Q(code=code), sum_field="value") for code in codes),

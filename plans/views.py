@@ -1,6 +1,7 @@
 """Record sections of CCHC plan tasks, tasks assigned by the level above, and entered figures
 (declared for the generic CRUD machinery)."""
 
+from django.db.models import Model
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,12 @@ from records.spec import Column, Section, Total, TotalGroup
 from . import forms
 from .entered import ENTERED_CODES
 from .models import Directive, EnteredFigure, PlanTask
+
+
+def _entered_label(obj: Model) -> str:
+    assert isinstance(obj, EnteredFigure)
+    return forms.entered_label(obj.code)
+
 
 PLAN_TASKS = Section(
     key="plan_tasks",
@@ -85,9 +92,7 @@ FIGURES = Section(
     scope=scopes.ByUnitPeriod(),
     title=_("Số liệu nhập trực tiếp"),
     columns=(
-        Column(
-            "code", label=_("chỉ tiêu"), link=True, render=lambda o: forms.entered_label(o.code)
-        ),
+        Column("code", label=_("chỉ tiêu"), link=True, render=_entered_label),
         Column("value", kind="num"),
         Column("approximate", kind="bool"),
         Column("note", sortable=False),

@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from orgs.decorators import UnitPeriodRequest, ViewFunc, unit_period_view
+from orgs.decorators import ViewFunc, unit_period_view
+from orgs.http import UnitPeriodRequest
 from reports.locks import period_is_locked
 
 from .exports import export_response

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -44,7 +45,7 @@ class UnitPeriodIndicators(APIView):
             404: OpenApiResponse(description="Unknown unit or period, or outside your scope."),
         },
     )
-    def get(self, request, code: str, period: str):
+    def get(self, request: Request, code: str, period: str) -> Response:
         try:
             p = period_by_code(period)
             unit = unit_for_user(user=request.user, code=code, period=p)

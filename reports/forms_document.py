@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from .models import DocumentSettings, Report
@@ -46,7 +47,7 @@ class ReportNumberForm(forms.ModelForm):
             "doc_number": _("Để trống cho đến khi văn bản được cấp số (số dưới 10 in «05»)."),
         }
 
-    def clean_doc_symbol(self):
+    def clean_doc_symbol(self) -> str:
         symbol = (self.cleaned_data.get("doc_symbol") or "").strip().upper()
         if not symbol:
             return "BC-UBND"
@@ -66,7 +67,7 @@ class SignForm(forms.Form):
         help_text=_("Mật khẩu chỉ dùng để ký lần này; cổng không lưu và không ghi nhật ký."),
     )
 
-    def clean_certificate(self):
+    def clean_certificate(self) -> UploadedFile:
         f = self.cleaned_data["certificate"]
         name = (f.name or "").lower()
         if not name.endswith((".p12", ".pfx")):
@@ -82,7 +83,7 @@ class VerifyForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
     )
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         f = self.cleaned_data["file"]
         if f.size > getattr(settings, "CCHC_MAX_UPLOAD_BYTES", 50 * 1024 * 1024):
             raise forms.ValidationError(_("Tệp quá lớn."))

@@ -35,7 +35,9 @@ def records_changed(*, unit: Unit, period: Period | None = None) -> int:
         if cache.add(pending_key(unit.pk, p.pk), 1, timeout=delay + 60):
             scheduled += 1
             args = (unit.pk, p.pk)
-            transaction.on_commit(
-                lambda args=args: refresh_snapshot.apply_async(args=args, countdown=delay)
-            )
+
+            def enqueue(args: tuple[int, int] = args) -> None:
+                refresh_snapshot.apply_async(args=args, countdown=delay)
+
+            transaction.on_commit(enqueue)
     return scheduled

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.utils import timezone
 
 from orgs.models import Level, Period, Unit
@@ -12,20 +15,25 @@ from orgs.models import Level, Period, Unit
 from .models import Report, ReportState
 from .workflow import is_open
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass
 class ReportRow:
     unit: Unit
     period: Period
     state: str
-    state_label: str
+    state_label: StrOrPromise
     due: dt.date | None
     overdue: bool
     returned: bool
     open: bool = False  # not yet sent (draft or returned)
 
 
-def my_reports(*, user, periods=None) -> list[ReportRow]:
+def my_reports(
+    *, user: User | AnonymousUser, periods: Iterable[Period] | None = None
+) -> list[ReportRow]:
     """Per reporting unit in the user's scope and per period: the state of its report."""
     periods = list(
         periods if periods is not None else Period.objects.open().order_by("-year", "code")

@@ -4,13 +4,14 @@ submitted period: `reports.locks`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.history import history_user_set
 from orgs.models import Period, Role, Unit
 
 from .models import Report, ReportComment, ReportState, ReportTransition
@@ -30,7 +31,7 @@ def report_transition(
     *,
     report: Report,
     name: str,
-    by: Any,
+    by: User,
     comment: str = "",
     check: Callable[[Report], None] | None = None,
     owner: str | None = None,
@@ -70,7 +71,7 @@ def report_transition(
         if transition.target == ReportState.SUBMITTED:
             report.submitted_at = timezone.now()
         report.version += 1
-        report._history_user = by
+        history_user_set(report, by)
         report.save()
         ReportTransition.objects.create(
             report=report, from_state=old, to_state=report.state, by=by, comment=comment
@@ -78,7 +79,7 @@ def report_transition(
     return report
 
 
-def report_comment_add(*, report: Report, by: Any, text: str) -> ReportComment:
+def report_comment_add(*, report: Report, by: User, text: str) -> ReportComment:
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("Nội dung ý kiến không được để trống."))

@@ -16,6 +16,7 @@ ever drawn. The PKCS#12 password is used in memory only: never stored, never log
 from __future__ import annotations
 
 import abc
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -25,8 +26,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -37,6 +40,12 @@ from orgs.policy import may_sign
 
 from .models import DocumentKind, RenderedDocument, Report
 from .rendering.pdf import SIGNER_FIELD
+
+if TYPE_CHECKING:
+    from asn1crypto.x509 import Certificate
+    from pyhanko.sign.signers import Signer
+    from pyhanko.sign.validation.status import PdfSignatureStatus
+    from pyhanko.stamp import TextStampStyle
 
 #: The owner of the «sign» transition (workflow.TRANSITIONS): only this service performs it.
 SIGNING_SERVICE = "reports.signing"
@@ -56,18 +65,23 @@ class ReportSigner(abc.ABC):
     """Something that signs: a key and its certificate chain, wherever they live."""
 
     @abc.abstractmethod
-    def pyhanko_signer(self):
+    def pyhanko_signer(self) -> Signer:
         """A `pyhanko.sign.signers.Signer` holding the signing certificate."""
+
+    def _certificate(self) -> Certificate:
+        cert = self.pyhanko_signer().signing_cert
+        assert cert is not None  # a signer is built around its certificate
+        return cert
 
     @property
     def subject_name(self) -> str:
-        cert = self.pyhanko_signer().signing_cert
+        cert = self._certificate()
         names = cert.subject.native
         return names.get("common_name") or cert.subject.human_friendly
 
     @property
     def subject_organisation(self) -> str:
-        return self.pyhanko_signer().signing_cert.subject.native.get("organization_name", "")
+        return self._certificate().subject.native.get("organization_name", "")
 
     def close(self) -> None:  # noqa: B027 - most signers hold nothing to release
         """Release what the signer holds (a token session); called once the PDF is signed."""
@@ -76,7 +90,7 @@ class ReportSigner(abc.ABC):
 class Pkcs12Signer(ReportSigner):
     """A PKCS#12 (.p12/.pfx) file and its password, held in memory for one signature."""
 
-    def __init__(self, data: bytes, password: str | bytes | None):
+    def __init__(self, data: bytes, password: str | bytes | None) -> None:
         from pyhanko.sign import signers
 
         if isinstance(password, str):
@@ -94,7 +108,7 @@ class Pkcs12Signer(ReportSigner):
             raise SigningError(_("Tệp chứng thư số không chứa khóa ký."))
         self._signer = signer
 
-    def pyhanko_signer(self):
+    def pyhanko_signer(self) -> Signer:
         return self._signer
 
 
@@ -129,7 +143,7 @@ class Pkcs11Signer(ReportSigner):
     cert_label=…), by=…)`; `sign_report` closes the session when done.
     """
 
-    def __init__(self, *, lib: str, token_label: str, pin: str, cert_label: str):
+    def __init__(self, *, lib: str, token_label: str, pin: str, cert_label: str) -> None:
         try:
             from pyhanko.config.pkcs11 import TokenCriteria
             from pyhanko.sign import pkcs11
@@ -148,7 +162,7 @@ class Pkcs11Signer(ReportSigner):
         self._session = session
         self._signer = pkcs11.PKCS11Signer(session, cert_label=cert_label)
 
-    def pyhanko_signer(self):
+    def pyhanko_signer(self) -> Signer:
         return self._signer
 
     def close(self) -> None:
@@ -176,7 +190,7 @@ def stamp_font_path() -> str:
     return str(target)
 
 
-def _stamp_style():
+def _stamp_style() -> TextStampStyle:
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import TextStampStyle
@@ -229,7 +243,7 @@ def sign_pdf(
     return out.getvalue()
 
 
-def sign_report(*, report: Report, signer: ReportSigner, by) -> RenderedDocument:
+def sign_report(*, report: Report, signer: ReportSigner, by: User) -> RenderedDocument:
     """Sign the accepted report's final PDF as the approver; store it; move to «signed»."""
     from .rendering.context import settings_for
     from .rendering.services import document_render, document_store
@@ -286,8 +300,9 @@ class SignatureCheck:
     level: str  # "ok" | "warning" | "error"
     # Incremental updates after this signature beyond what it allows (pyHanko's diff policy).
     changed_after_signing: bool = False
-    changes: list[str] = field(default_factory=list)  # what changed, in words (Vietnamese)
-    later_revisions: list[str] = field(default_factory=list)  # allowed additions, in words
+    # (dataclasses.field: the name `field` is one of this class's fields)
+    changes: list[str] = dataclasses.field(default_factory=list)  # what changed, in words
+    later_revisions: list[str] = dataclasses.field(default_factory=list)  # allowed additions
     detail: str = ""  # pyHanko's own message about a disallowed modification (technical)
 
 
@@ -296,10 +311,10 @@ class VerifyResult:
     sha256: str
     signatures: list[SignatureCheck]
     error: str = ""
-    stored: list = field(default_factory=list)  # portal files with the same bytes
+    stored: list[RenderedDocument] = field(default_factory=list)  # portal files, same bytes
 
 
-def trust_roots() -> list:
+def trust_roots() -> list[Certificate]:
     """Certificates from the paths in settings.CCHC_TRUST_ROOTS (PEM or DER)."""
     from pyhanko.keys import load_certs_from_pemder
 
@@ -307,7 +322,7 @@ def trust_roots() -> list:
     return list(load_certs_from_pemder(paths)) if paths else []
 
 
-def stored_copies(sha256: str, user) -> list[RenderedDocument]:
+def stored_copies(sha256: str, user: User) -> list[RenderedDocument]:
     """Files the portal stored with exactly these bytes, among the units the user may see."""
     from orgs.models import Unit
 
@@ -347,7 +362,7 @@ def _page_changes(data: bytes, signed_end: int) -> list[str]:
     return changes
 
 
-def _later_revisions(status) -> tuple[bool, list[str], list[str], str]:
+def _later_revisions(status: PdfSignatureStatus) -> tuple[bool, list[str], list[str], str]:
     """(changed after signing, what changed, allowed later additions, technical detail)."""
     from pyhanko.sign.diff_analysis import DiffResult, ModificationLevel
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -374,6 +389,7 @@ def _later_revisions(status) -> tuple[bool, list[str], list[str], str]:
                 )
             ]
         return True, changes, [], str(diff or "")
+    assert isinstance(diff, DiffResult)  # (allowed)
     later = [
         _("Chữ ký hoặc giá trị được thêm sau đó vào ô «%(f)s».") % {"f": name}
         for name in sorted(diff.changed_form_fields)

@@ -48,8 +48,10 @@ def recompute_job(job_id: int) -> None:
         return
     job_start(job)
     job_progress(job, 10, _("Đang tính các chỉ tiêu…"))
+    unit, period = job.unit, job.period
     try:
-        snap = snapshot_refresh(unit=job.unit, period=job.period)
+        assert unit is not None and period is not None  # a recompute job names both
+        snap = snapshot_refresh(unit=unit, period=period)
     except (OperationalError, InterfaceError):
         raise
     except Exception as exc:  # the job row tells the user; the log keeps the traceback
@@ -59,9 +61,7 @@ def recompute_job(job_id: int) -> None:
         job,
         result={
             "snapshot": snap.pk,
-            "redirect": reverse(
-                "indicators", kwargs={"code": job.unit.code, "period": job.period.code}
-            ),
+            "redirect": reverse("indicators", kwargs={"code": unit.code, "period": period.code}),
         },
         message=_("Đã tính xong %(n)s chỉ tiêu.") % {"n": len(snap.values)},
     )

@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from common.files import stored_file_response
 from orgs.decorators import unit_period_view
+from orgs.http import HtmxRequest, UnitPeriodRequest
 from orgs.models import Unit
 from orgs.policy import may_comment
 
@@ -22,7 +24,7 @@ from .workflow import actions_for
 
 
 @unit_period_view
-def workspace(request):
+def workspace(request: UnitPeriodRequest) -> HttpResponse:
     """The hub of a (unit, period): report state, sections, actions."""
     report = report_get_or_create(unit=request.unit, period=request.period)
     actions = actions_for(request.user, request.unit, report.state)
@@ -45,7 +47,7 @@ def workspace(request):
 
 @require_POST
 @unit_period_view
-def transition(request, name: str):
+def transition(request: UnitPeriodRequest, name: str) -> HttpResponse:
     report = report_get_or_create(unit=request.unit, period=request.period)
     try:
         report_transition(
@@ -69,7 +71,7 @@ def transition(request, name: str):
 
 @require_POST
 @unit_period_view
-def comment(request):
+def comment(request: UnitPeriodRequest) -> HttpResponse:
     report = report_get_or_create(unit=request.unit, period=request.period)
     if not may_comment(request.user, request.unit):
         raise PermissionDenied
@@ -81,7 +83,7 @@ def comment(request):
     return redirect("workspace", code=request.unit.code, period=request.period.code)
 
 
-def _visible_job(request, pk: int) -> Job:
+def _visible_job(request: HtmxRequest, pk: int) -> Job:
     """A job the user started, or of a unit in the user's scope; anything else is 404."""
     if not request.user.is_authenticated:
         raise Http404
@@ -93,7 +95,7 @@ def _visible_job(request, pk: int) -> Job:
     return job
 
 
-def job_file(request, pk: int):
+def job_file(request: HtmxRequest, pk: int) -> HttpResponseBase:
     """The result file of a job (e.g. an export), only through the job's scope (issue 10, 8)."""
     job = _visible_job(request, pk)
     return stored_file_response(
@@ -102,7 +104,7 @@ def job_file(request, pk: int):
     )
 
 
-def job_status(request, pk: int):
+def job_status(request: HtmxRequest, pk: int) -> HttpResponse:
     """Progress of a background job, as JSON (polled) or as an htmx fragment."""
     job = _visible_job(request, pk)
     if request.htmx or request.GET.get("fragment"):

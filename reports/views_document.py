@@ -3,10 +3,13 @@ HTML preview, PDF/DOCX export through a job, downloads, signing, signature verif
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,11 +17,13 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_POST
 
 from orgs.decorators import unit_period_view
+from orgs.http import AuthenticatedRequest, UnitPeriodRequest
 from orgs.policy import may_edit_document, may_sign
 
 from . import workflow
 from .forms_document import DocumentSettingsForm, ReportNumberForm, SignForm, VerifyForm
 from .indicators import compute, registry
+from .indicators.compute import IndicatorValues
 from .locks import period_is_locked
 from .models import DocumentKind, DocumentSettings, RenderedDocument
 from .narrative.defaults import DEFAULT_TEXTS
@@ -39,7 +44,13 @@ from .sections import SECTION_KEYS, SECTIONS, section_numbers
 from .services import report_get_or_create
 
 
-def _section_rows(request, values, *, posted: dict | None = None, errors: dict | None = None):
+def _section_rows(
+    request: UnitPeriodRequest,
+    values: IndicatorValues,
+    *,
+    posted: dict[str, str] | None = None,
+    errors: dict[str, list[str]] | None = None,
+) -> list[dict[str, Any]]:
     stored = stored_sections(unit=request.unit, period=request.period)
     numbers = section_numbers()
     doc_values = document_values(unit=request.unit, period=request.period)
@@ -66,7 +77,7 @@ def _section_rows(request, values, *, posted: dict | None = None, errors: dict |
     return rows
 
 
-def _placeholders(values: dict, doc_values: dict) -> list[dict]:
+def _placeholders(values: IndicatorValues, doc_values: dict[str, str]) -> list[dict[str, Any]]:
     out = [
         {"code": code, "label": label, "value": doc_values[code]}
         for code, label in DOCUMENT_PLACEHOLDERS.items()
@@ -82,7 +93,13 @@ def _placeholders(values: dict, doc_values: dict) -> list[dict]:
     return out
 
 
-def _editor(request, *, posted=None, errors=None, status=200):
+def _editor(
+    request: UnitPeriodRequest,
+    *,
+    posted: dict[str, str] | None = None,
+    errors: dict[str, list[str]] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     report = report_get_or_create(unit=request.unit, period=request.period)
     values = compute(request.unit, request.period)
     doc_values = document_values(unit=request.unit, period=request.period)
@@ -103,13 +120,13 @@ def _editor(request, *, posted=None, errors=None, status=200):
 
 
 @unit_period_view
-def document_editor(request):
+def document_editor(request: UnitPeriodRequest) -> HttpResponse:
     return _editor(request)
 
 
 @require_POST
 @unit_period_view(edit=True)
-def section_save(request, key: str):
+def section_save(request: UnitPeriodRequest, key: str) -> HttpResponse:
     if key not in SECTION_KEYS:
         raise Http404
     text = request.POST.get("text", "")
@@ -142,7 +159,7 @@ def section_save(request, key: str):
 
 @require_POST
 @unit_period_view
-def section_preview(request, key: str):
+def section_preview(request: UnitPeriodRequest, key: str) -> HttpResponse:
     """The section re-rendered with live values (htmx)."""
     if key not in SECTION_KEYS:
         raise Http404
@@ -161,7 +178,7 @@ def section_preview(request, key: str):
 
 
 @unit_period_view
-def document_settings(request):
+def document_settings(request: UnitPeriodRequest) -> HttpResponse:
     report = report_get_or_create(unit=request.unit, period=request.period)
     instance = DocumentSettings.objects.filter(unit=request.unit).first() or default_settings(
         request.unit
@@ -200,7 +217,7 @@ def document_settings(request):
 
 
 @unit_period_view
-def document_preview(request):
+def document_preview(request: UnitPeriodRequest) -> HttpResponse:
     """The whole document as HTML in the browser: the same context and template as the PDF."""
     report = report_get_or_create(unit=request.unit, period=request.period)
     return HttpResponse(render_html(build_context(report=report), for_print=False))
@@ -208,7 +225,7 @@ def document_preview(request):
 
 @require_POST
 @unit_period_view
-def document_export(request, fmt: str):
+def document_export(request: UnitPeriodRequest, fmt: str) -> HttpResponse:
     if fmt not in ("pdf", "docx"):
         raise Http404
     report = report_get_or_create(unit=request.unit, period=request.period)
@@ -223,10 +240,10 @@ def document_export(request, fmt: str):
 
 
 @unit_period_view
-def document_download(request, pk: int):
+def document_download(request: UnitPeriodRequest, pk: int) -> HttpResponseBase:
     report = report_get_or_create(unit=request.unit, period=request.period)
     doc = get_object_or_404(RenderedDocument, pk=pk, report=report)
-    if not doc.file or not doc.file.storage.exists(doc.file.name):
+    if not doc.file.name or not doc.file.storage.exists(doc.file.name):
         raise Http404
     ext = "docx" if doc.kind == DocumentKind.DOCX else "pdf"
     suffix = {"preview": "du-thao", "final": "", "docx": "", "signed": "da-ky-so"}.get(doc.kind, "")
@@ -238,7 +255,7 @@ def document_download(request, pk: int):
 @sensitive_variables("password", "data")
 @sensitive_post_parameters("password")
 @unit_period_view
-def document_sign(request):
+def document_sign(request: UnitPeriodRequest) -> HttpResponse:
     from .signing import Pkcs12Signer, SigningError, sign_report
 
     report = report_get_or_create(unit=request.unit, period=request.period)
@@ -281,7 +298,7 @@ def document_sign(request):
 
 
 @login_required
-def verify(request):
+def verify(request: AuthenticatedRequest) -> HttpResponse:
     """Upload any PDF: is each signature intact, who signed, when, trusted or not."""
     from .signing import stored_copies, verify_pdf
 

@@ -1,16 +1,17 @@
 """The home page: the reports that are the signed-in user's to act on."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
+from orgs.http import AuthenticatedRequest
 from orgs.models import Level, Period, Unit
 
 from .selectors import my_reports
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedRequest) -> HttpResponse:
     periods = Period.objects.open().order_by("-year", "code")
     period_code = request.GET.get("period") or request.session.get("period")
     if period_code:

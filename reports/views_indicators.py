@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
+from django.db.models import Field, Model
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -18,9 +20,10 @@ from django.views.decorators.http import require_POST
 
 from common.formatting import format_date, format_datetime, format_number
 from orgs.decorators import unit_period_view
+from orgs.http import UnitPeriodRequest
 from orgs.models import Unit
 
-from .indicators import Kind, Section, change_pct, registry
+from .indicators import Indicator, Kind, Section, change_pct, registry
 from .indicators.compute import subtree_ids, unit_filter_for
 from .jobs import job_create
 from .locks import ensure_unlocked
@@ -41,8 +44,8 @@ KEY_COLUMNS = (
 KEY_CODES = tuple(code for code, _title in KEY_COLUMNS)
 
 
-def _formula(ind) -> str:
-    if ind.is_rate:
+def _formula(ind: Indicator) -> str:
+    if ind.numerator is not None and ind.denominator is not None:  # a rate
         num, den = registry.get(ind.numerator), registry.get(ind.denominator)
         return _("%(formula)s — %(num)s / %(den)s × 100, làm tròn 2 chữ số (nửa lên)") % {
             "formula": ind.formula or ind.label,
@@ -52,7 +55,9 @@ def _formula(ind) -> str:
     return str(ind.formula or ind.label)
 
 
-def _change(ind, now, before):
+def _change(
+    ind: Indicator, now: int | Decimal | None, before: int | Decimal | None
+) -> Decimal | None:
     """Change against last year: percent for counts, percentage points for rates."""
     if now is None or before is None:
         return None
@@ -62,7 +67,7 @@ def _change(ind, now, before):
 
 
 @unit_period_view
-def indicators(request):
+def indicators(request: UnitPeriodRequest) -> HttpResponse:
     unit, period = request.unit, request.period
     snap = snapshot_get(unit=unit, period=period)
     values = snapshot_values(snap)
@@ -140,7 +145,7 @@ def indicators(request):
 
 @require_POST
 @unit_period_view
-def recompute(request):
+def recompute(request: UnitPeriodRequest) -> HttpResponse:
     """'Recompute now': a job the page polls for progress."""
     from .tasks import recompute_job
 
@@ -156,7 +161,7 @@ def recompute(request):
 
 @require_POST
 @unit_period_view(edit=True)
-def explain(request, rule: str):
+def explain(request: UnitPeriodRequest, rule: str) -> HttpResponse:
     """The unit's written explanation of a warning; kept and shown to the reviewer."""
     unit, period = request.unit, request.period
     text = (request.POST.get("text") or "").strip()
@@ -176,7 +181,7 @@ def explain(request, rule: str):
     return redirect("indicators", code=unit.code, period=period.code)
 
 
-def _cell(value) -> str:
+def _cell(value: Any) -> str:
     """Dates as dd/mm/yyyy (times in local time), booleans as Có/Không, empty as —."""
     if value is None or value == "":
         return "—"
@@ -191,7 +196,7 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _columns(model):
+def _columns(model: type[Model]) -> list[Field[Any, Any]]:
     from tthc.models import Dossier
 
     if model is Dossier:
@@ -212,11 +217,12 @@ def _columns(model):
             for f in model._meta.concrete_fields
             if f.name not in skip and not f.name.endswith("_ptr")
         ][:8]
-    return [model._meta.get_field(n) for n in names]
+    fields = [model._meta.get_field(n) for n in names]
+    return [f for f in fields if isinstance(f, Field)]  # all are: concrete fields, no relations
 
 
 @unit_period_view
-def drilldown(request, indicator: str):
+def drilldown(request: UnitPeriodRequest, indicator: str) -> HttpResponse:
     """The records a count counts, with the same filter as the count itself."""
     unit, period = request.unit, request.period
     code = indicator

@@ -6,10 +6,17 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db import models
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.db.backends.postgresql.operations import DatabaseOperations
+    from django_stubs_ext import StrOrPromise
+
+    from orgs.models import Period
 
 
 class Kind(models.TextChoices):
@@ -62,15 +69,15 @@ class Indicator:
     a rate is derived: numerator / denominator, recomputed from sums, never averaged."""
 
     code: str
-    label: str
+    label: StrOrPromise
     kind: str = Kind.COUNT
     section: str = Section.PROCEDURES
-    formula: str = ""
+    formula: StrOrPromise = ""
     numerator: str | None = None
     denominator: str | None = None
     # For derived counts (e.g. tthc.total = received_new + carried_over): a function of the
     # other values, evaluated after the sources.
-    derive: Callable[[dict], int | None] | None = field(default=None, compare=False)
+    derive: Callable[[dict[str, Any]], int | None] | None = field(default=None, compare=False)
     depends: tuple[str, ...] = ()
     # The common derived count, a sum of other counts: sets `derive` and `depends` from it.
     sum_of: tuple[str, ...] = ()
@@ -82,7 +89,7 @@ class Indicator:
     # Compared with the same period last year (±50 % warning, SPEC §6).
     year_over_year: bool = True
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.sum_of:
             codes = self.sum_of
             object.__setattr__(self, "derive", lambda v: sum(v.get(c) or 0 for c in codes))
@@ -104,29 +111,35 @@ class Source:
     additive: bool = True
 
     def counts(
-        self, *, unit_filter: models.Q, period, group_by_unit: bool
+        self, *, unit_filter: Q, period: Period, group_by_unit: bool
     ) -> dict[int | None, dict[str, int]]:
         raise NotImplementedError
 
-    def records(self, code: str, *, unit_filter: models.Q, period) -> models.QuerySet | None:
+    def records(self, code: str, *, unit_filter: Q, period: Period) -> models.QuerySet[Any] | None:
         """The records a count counts (drill-down), or None when it has no record list."""
         return None
 
-    def shared_sql(self, period) -> str | None:
+    def grouped_sql(self, period: Period) -> str:
+        """For an additive source: its aggregate grouped by unit as PostgreSQL text."""
+        raise NotImplementedError
+
+    def shared_sql(self, period: Period) -> str | None:
         """For a non-additive source: its query as PostgreSQL text (joined to the others'
         in one round trip); `from_rows` turns its rows into {code: int}."""
         return None
 
-    def from_rows(self, rows: list[dict]) -> dict[str, int]:
+    def from_rows(self, rows: list[dict[str, Any]]) -> dict[str, int]:
         raise NotImplementedError
 
     def drillable(self) -> tuple[str, ...]:
         return ()
 
     @staticmethod
-    def rows_to_counts(rows: Iterable[dict], codes: Iterable[str], group_by_unit: bool) -> dict:
+    def rows_to_counts(
+        rows: Iterable[dict[str, Any]], codes: Iterable[str], group_by_unit: bool
+    ) -> dict[int | None, dict[str, int]]:
         codes = tuple(codes)
-        out: dict = {}
+        out: dict[int | None, dict[str, int]] = {}
         for row in rows:
             key = row.get("unit_id") if group_by_unit else None
             out[key] = {c: int(row.get(c) or 0) for c in codes}
@@ -146,14 +159,15 @@ class _AnyPeriod:
     year = 2000
     start = end = dt.date(2000, 1, 1)
 
-    def window_bounds(self):
+    def window_bounds(self) -> tuple[dt.datetime, dt.datetime]:
         from django.utils import timezone
 
         lo = dt.datetime(2000, 1, 1, tzinfo=timezone.get_default_timezone())
         return lo, lo + dt.timedelta(days=1)
 
 
-ANY_PERIOD = _AnyPeriod()
+# Typed as a Period: the sources read only what _AnyPeriod has (pk, year, start, end, window).
+ANY_PERIOD = cast("Period", _AnyPeriod())
 
 
 @dataclass(frozen=True)
@@ -172,13 +186,13 @@ class QuerySource(Source):
 
     model: type[models.Model]
 
-    def base(self, period) -> models.QuerySet:
-        return self.model.objects.all()
+    def base(self, period: Period) -> models.QuerySet[Any]:
+        return self.model._default_manager.all()
 
-    def measures(self, period) -> list[Measure]:
+    def measures(self, period: Period) -> list[Measure]:
         raise NotImplementedError
 
-    def extra_filters(self, period) -> dict[str, Q]:
+    def extra_filters(self, period: Period) -> dict[str, Q]:
         """Filters of derived counts that also have a record list (e.g. tthc.pending)."""
         return {}
 
@@ -186,8 +200,8 @@ class QuerySource(Source):
     def codes(self) -> tuple[str, ...]:  # type: ignore[override]
         return tuple(m.code for m in self.measures(ANY_PERIOD))
 
-    def _aggregates(self, measures: list[Measure]) -> dict:
-        aggs = {}
+    def _aggregates(self, measures: list[Measure]) -> dict[str, Sum | Count]:
+        aggs: dict[str, Sum | Count] = {}
         for m in measures:
             alias = m.code.replace(".", "__")
             if m.sum_field:
@@ -196,25 +210,28 @@ class QuerySource(Source):
                 aggs[alias] = Count("pk", filter=m.q)
         return aggs
 
-    def counts(self, *, unit_filter, period, group_by_unit):
+    def counts(
+        self, *, unit_filter: Q, period: Period, group_by_unit: bool
+    ) -> dict[int | None, dict[str, int]]:
         measures = self.measures(period)
         aggs = self._aggregates(measures)
         qs = self.base(period).filter(unit_filter)
+        raw: Iterable[dict[str, Any]]
         if group_by_unit:
-            rows = qs.values("unit_id").annotate(**aggs).order_by()
+            raw = qs.values("unit_id").annotate(**aggs).order_by()
         else:
-            rows = [qs.aggregate(**aggs)]
+            raw = [qs.aggregate(**aggs)]
         rows = [
-            {(k if k == "unit_id" else k.replace("__", ".")): v for k, v in r.items()} for r in rows
+            {(k if k == "unit_id" else k.replace("__", ".")): v for k, v in r.items()} for r in raw
         ]
         return self.rows_to_counts(rows, [m.code for m in measures], group_by_unit)
 
-    def grouped_sql(self, period) -> str:
+    def grouped_sql(self, period: Period) -> str:
         """The grouped aggregate as PostgreSQL text with every parameter inlined except the
         units, left as `unit_id = ANY(%s)`. Compiled once per period window: building and
         quoting a 30-aggregate query costs more than running it for one commune."""
         key = (period.pk, period.start, period.end, period.year)
-        cache = self.__dict__.setdefault("_sql_cache", {})
+        cache: dict[tuple[Any, ...], str] = self.__dict__.setdefault("_sql_cache", {})
         hit = cache.get(key)
         if hit is not None:
             return hit
@@ -228,10 +245,12 @@ class QuerySource(Source):
             .order_by()
         )
         sql, params = qs.query.sql_with_params()
-        qn = connection.ops.quote_name
-        text = connection.ops.compose_sql(sql, params).replace("%", "%%")
+        ops = cast("DatabaseOperations", connection.ops)  # PostgreSQL only (compose_sql)
+        text = ops.compose_sql(sql, params).replace("%", "%%")
         # COUNT(pk) of a NOT NULL key is COUNT(*), which skips reading the column per row.
-        table, pk = qn(self.model._meta.db_table), qn(self.model._meta.pk.column)
+        pk_column = self.model._meta.pk.column
+        assert pk_column is not None
+        table, pk = ops.quote_name(self.model._meta.db_table), ops.quote_name(pk_column)
         text = text.replace(f"COUNT({table}.{pk}) FILTER", "COUNT(*) FILTER")
         marker = f"= {_UNIT_MARKER}"
         assert text.count(marker) == 1, text
@@ -243,7 +262,7 @@ class QuerySource(Source):
         cache[key] = hit
         return hit
 
-    def _filters(self, period) -> dict[str, Q]:
+    def _filters(self, period: Period) -> dict[str, Q]:
         out = {m.code: (m.q if m.q is not None else Q()) for m in self.measures(period)}
         out.update(self.extra_filters(period))
         return out
@@ -251,7 +270,7 @@ class QuerySource(Source):
     def drillable(self) -> tuple[str, ...]:
         return tuple(self._filters(ANY_PERIOD).keys())
 
-    def records(self, code, *, unit_filter, period):
+    def records(self, code: str, *, unit_filter: Q, period: Period) -> models.QuerySet[Any] | None:
         q = self._filters(period).get(code)
         if q is None:
             return None

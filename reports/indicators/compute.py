@@ -6,24 +6,32 @@ never averaged)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any, cast
 
 from django.db.models import Q
 
 from orgs.models import Period, Unit
 
-from .base import UNIT_PARAM, Kind, pct
+from .base import UNIT_PARAM, Indicator, Kind, Source, pct
 from .registry import registry
 
-_plan_cache: dict = {}
+# {code: value}: counts and VND as int, rates as Decimal or None (zero denominator).
+IndicatorValues = dict[str, Any]
+_Plan = tuple[list[Indicator], list[tuple[str, str, str]], list[str]]
+
+_plan_cache: dict[str, Any] = {}
 
 
-def _plan() -> tuple[list, list, list]:
+def _plan() -> _Plan:
     """Derived counts in dependency order, the rates (code, numerator, denominator) and the
     registry order — worked out once, applied to every unit."""
     key = len(registry.codes())
     if _plan_cache.get("key") != key:
-        ordered, pending, known = [], [i for i in registry.all() if i.derive is not None], set()
+        ordered: list[Indicator] = []
+        pending = [i for i in registry.all() if i.derive is not None]
+        known: set[str] = set()
         produced = {c for s in registry.sources() for c in s.codes}
         known |= produced
         for _ in range(len(pending) + 1):
@@ -36,22 +44,26 @@ def _plan() -> tuple[list, list, list]:
                     rest.append(ind)
             pending = rest
         ordered += pending  # unresolvable dependencies: evaluated last, on what exists
-        rates = [(i.code, i.numerator, i.denominator) for i in registry.all() if i.is_rate]
+        # (code, numerator, denominator); a missing denominator ("") reads as None
+        rates = [
+            (i.code, i.numerator or "", i.denominator or "") for i in registry.all() if i.is_rate
+        ]
         _plan_cache.update(key=key, plan=(ordered, rates, registry.codes()))
     return _plan_cache["plan"]
 
 
-def derive(values: dict) -> dict:
+def derive(values: IndicatorValues) -> IndicatorValues:
     """Derived counts in dependency order, then every rate from its numerator/denominator."""
     ordered, rates, _codes = _plan()
     for ind in ordered:
+        assert ind.derive is not None
         values[ind.code] = ind.derive(values)
     for code, num, den in rates:
         values[code] = pct(values.get(num), values.get(den))
     return values
 
 
-def _order(values: dict) -> dict:
+def _order(values: IndicatorValues) -> IndicatorValues:
     return {code: values.get(code) for code in _plan()[2]}
 
 
@@ -66,7 +78,9 @@ def subtree_ids(unit: Unit) -> list[int]:
     return list(Unit.objects.filter(path__startswith=unit.path).values_list("pk", flat=True))
 
 
-def _grouped_counts(period: Period, *, unit_ids: list[int] | None) -> tuple[dict, dict]:
+def _grouped_counts(
+    period: Period, *, unit_ids: list[int] | None
+) -> tuple[dict[int, dict[str, int]], dict[str, int]]:
     """({unit_id: {code: int}}, {code: int} of the non-additive sources) from every source in
     ONE round trip (PostgreSQL).
 
@@ -76,7 +90,9 @@ def _grouped_counts(period: Period, *, unit_ids: list[int] | None) -> tuple[dict
     for one commune of the benchmark)."""
     from django.db import connection
 
-    parts, params, shared_sources = [], [], []
+    parts: list[str] = []
+    params: list[list[int]] = []
+    shared_sources: list[Source] = []
     for source in registry.sources():
         if source.additive:
             sql = source.grouped_sql(period)
@@ -86,19 +102,21 @@ def _grouped_counts(period: Period, *, unit_ids: list[int] | None) -> tuple[dict
                 params.append(list(unit_ids))
             parts.append(f"(SELECT json_agg(t) FROM ({sql}) t)")
     for source in registry.sources():
-        if not source.additive and (sql := source.shared_sql(period)) is not None:
-            parts.append(f"(SELECT json_agg(t) FROM ({sql}) t)")
+        if not source.additive and (shared_sql := source.shared_sql(period)) is not None:
+            parts.append(f"(SELECT json_agg(t) FROM ({shared_sql}) t)")
             shared_sources.append(source)
     with connection.cursor() as cur:
         cur.execute("SELECT " + ", ".join(parts), params)
-        columns = list(cur.fetchone())
-    out: dict[int, dict] = {}
+        row = cur.fetchone()
+        assert row is not None  # SELECT without FROM: always one row
+        columns = list(row)
+    out: dict[int, dict[str, int]] = {}
     for rows in columns[: len(columns) - len(shared_sources)]:
         for row in rows or ():
             bucket = out.setdefault(row.pop("unit_id"), {})
             for alias, value in row.items():
                 bucket[alias.replace("__", ".")] = int(value or 0)
-    shared: dict = {}
+    shared: dict[str, int] = {}
     for source, rows in zip(
         shared_sources, columns[len(columns) - len(shared_sources) :], strict=True
     ):
@@ -115,18 +133,18 @@ def _use_sql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _shared_counts(period: Period) -> dict:
-    """Values of non-additive sources (the global catalogue): the same for every unit."""
-    out: dict = {}
+def _shared_counts(period: Period) -> dict[str, int]:
+    """IndicatorValues of non-additive sources (the global catalogue): the same for every unit."""
+    out: dict[str, int] = {}
     for source in registry.sources():
         if not source.additive:
             out.update(source.counts(unit_filter=Q(), period=period, group_by_unit=False)[None])
     return out
 
 
-def raw_counts(unit: Unit, period: Period) -> dict:
+def raw_counts(unit: Unit, period: Period) -> IndicatorValues:
     """The raw counts (sources only, no derived values) of a unit's whole subtree."""
-    values: dict = {c: 0 for s in registry.sources() if s.additive for c in s.codes}
+    values: IndicatorValues = {c: 0 for s in registry.sources() if s.additive for c in s.codes}
     if _use_sql():
         per_unit, shared = _grouped_counts(period, unit_ids=subtree_ids(unit))
         for counts in per_unit.values():
@@ -142,13 +160,13 @@ def raw_counts(unit: Unit, period: Period) -> dict:
     return values
 
 
-def compute(unit: Unit, period: Period) -> dict:
+def compute(unit: Unit, period: Period) -> IndicatorValues:
     """Every indicator of `unit` for `period`, in registry order. For a unit with descendants,
     counts are summed over the whole subtree (one aggregate per source) and rates recomputed."""
     return _order(derive(raw_counts(unit, period)))
 
 
-def compute_many(units: list[Unit], period: Period) -> dict[int, dict]:
+def compute_many(units: Iterable[Unit], period: Period) -> dict[int, IndicatorValues]:
     """Every indicator for each of `units` (e.g. all communes and their parents).
 
     One grouped query per source over the union of the subtrees (GROUP BY unit), then each
@@ -171,7 +189,7 @@ def compute_many(units: list[Unit], period: Period) -> dict[int, dict]:
 
     wanted = {u.path: u.pk for u in units}
     additive_codes = [c for s in registry.sources() if s.additive for c in s.codes]
-    totals: dict[int, dict] = {u.pk: dict.fromkeys(additive_codes, 0) for u in units}
+    totals: dict[int, IndicatorValues] = {u.pk: dict.fromkeys(additive_codes, 0) for u in units}
     # For each unit that has records, the requested units whose subtree contains it.
     targets_of: dict[int, list[int]] = {}
     for pk, path in unit_paths.items():
@@ -181,6 +199,7 @@ def compute_many(units: list[Unit], period: Period) -> dict[int, dict]:
             for i in range(1, len(ids) + 1)
             if (t := wanted.get("/" + "/".join(ids[:i]) + "/")) is not None
         ]
+    per_unit: dict[int, dict[str, int]]
     if _use_sql():
         # When the subtrees hold most units, reading every row and dropping the few of other
         # units after grouping is cheaper than testing each row against a long list of ids.
@@ -188,27 +207,28 @@ def compute_many(units: list[Unit], period: Period) -> dict[int, dict]:
         per_unit, shared = _grouped_counts(period, unit_ids=None if most else list(unit_paths))
     else:
         shared = _shared_counts(period)
-        per_unit: dict[int, dict] = {}
+        per_unit = {}
         for source in registry.sources():
             if source.additive:
                 grouped = source.counts(unit_filter=uf, period=period, group_by_unit=True)
                 for unit_id, counts in grouped.items():
-                    per_unit.setdefault(unit_id, {}).update(counts)
+                    # grouped by unit: every key is a unit id
+                    per_unit.setdefault(cast(int, unit_id), {}).update(counts)
     for unit_id, counts in per_unit.items():
         for target in targets_of.get(unit_id, ()):
             bucket = totals[target]
             for code, value in counts.items():
                 bucket[code] += value
-    out = {}
+    out: dict[int, IndicatorValues] = {}
     for pk, vals in totals.items():
         vals.update(shared)
         out[pk] = _order(derive(vals))
     return out
 
 
-def to_json(values: dict) -> dict:
+def to_json(values: IndicatorValues) -> dict[str, int | str | None]:
     """SPEC §9 JSON: counts and VND as integers, rates as strings like "99.05" or null."""
-    out = {}
+    out: dict[str, int | str | None] = {}
     for code, value in values.items():
         ind = registry.get(code) if code in registry else None
         if value is None:
@@ -220,9 +240,9 @@ def to_json(values: dict) -> dict:
     return out
 
 
-def from_json(data: dict) -> dict:
+def from_json(data: dict[str, Any] | None) -> IndicatorValues:
     """The inverse of to_json (snapshots → values): rates back to Decimal."""
-    out = {}
+    out: IndicatorValues = {}
     for code, value in (data or {}).items():
         if isinstance(value, str):
             out[code] = Decimal(value)

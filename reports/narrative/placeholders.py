@@ -10,7 +10,6 @@ rendered (never a crash).
     unknown_placeholders(text)          -> names neither in the registry nor document placeholders
     document_values(unit=, period=)     -> {"period.label": "năm 2023", ...}
     render_runs(text, values=, doc_values=) -> [[Run, ...], ...]  one list per paragraph
-    resolve_text(text, values=, doc_values=) -> str
 """
 
 from __future__ import annotations
@@ -148,13 +147,3 @@ def render_runs(
                 runs.append(Run(segment[pos:], bold, italic))
         paragraphs.append(runs)
     return paragraphs
-
-
-def resolve_text(text: str, *, values: Mapping[str, Any], doc_values: Mapping[str, str]) -> str:
-    """The text with placeholders printed (plain, for previews of a single line or tests)."""
-
-    def sub(m: re.Match) -> str:
-        printed = format_placeholder(m.group(1), values, doc_values)
-        return printed if printed is not None else marker(m.group(1))
-
-    return PLACEHOLDER_RE.sub(sub, text)

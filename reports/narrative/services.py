@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from common.history import history_user_set
 from orgs.models import Period, Unit
 
 from ..locks import ensure_unlocked
@@ -18,7 +19,7 @@ from .placeholders import marker, normalize, unknown_placeholders
 
 @transaction.atomic
 def narrative_save(
-    *, unit: Unit, period: Period, key: str, text: str, version: int, by: AbstractBaseUser
+    *, unit: Unit, period: Period, key: str, text: str, version: int, by: User
 ) -> NarrativeSection:
     """Store a section's text. `version` is the one the editor loaded (0 for the default
     text): a different stored version means someone else saved in between, and nothing is
@@ -51,16 +52,14 @@ def narrative_save(
     row.text = text
     row.version = current + 1
     row.updated_by = by
-    row._history_user = by
+    history_user_set(row, by)
     row.save()
     records_changed(unit=unit, period=period)
     return row
 
 
 @transaction.atomic
-def narrative_reset(
-    *, unit: Unit, period: Period, key: str, version: int, by: AbstractBaseUser
-) -> None:
+def narrative_reset(*, unit: Unit, period: Period, key: str, version: int, by: User) -> None:
     """Go back to the default text of a section (delete the stored row)."""
     ensure_unlocked(unit=unit, period=period)
     row = (
@@ -72,5 +71,5 @@ def narrative_reset(
         return
     if int(version) != row.version:
         raise ValidationError(_("Nội dung mục này vừa được người khác lưu. Hãy tải lại trang."))
-    row._history_user = by
+    history_user_set(row, by)
     row.delete()

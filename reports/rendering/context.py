@@ -16,6 +16,7 @@ from dataclasses import asdict
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.utils import translation
@@ -167,7 +168,7 @@ def build_parts(texts: dict[str, str], values: dict, doc_values: dict) -> list[d
     return parts
 
 
-def _jsonable(value):
+def _jsonable(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
     return value

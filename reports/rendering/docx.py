@@ -6,31 +6,42 @@ header from page 2, Nơi nhận and the signature block side by side, the append
 from __future__ import annotations
 
 from io import BytesIO
+from typing import Any, Protocol
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Mm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 FONT = "Times New Roman"
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 
+class _Container(Protocol):
+    """The document body or a table cell: what holds paragraphs."""
+
+    def add_paragraph(self) -> Paragraph: ...
+
+
 def _para(
-    container,
+    container: _Container,
     text: str = "",
     *,
-    size=14,
-    bold=False,
-    italic=False,
-    align=None,
-    indent=False,
-    after=6,
-):
+    size: float = 14,
+    bold: bool = False,
+    italic: bool = False,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    indent: bool = False,
+    after: float = 6,
+) -> Paragraph:
     p = container.add_paragraph()
     fmt = p.paragraph_format
     fmt.space_after = Pt(after)
@@ -44,7 +55,9 @@ def _para(
     return p
 
 
-def _run(p, text: str, *, size=14, bold=False, italic=False):
+def _run(
+    p: Paragraph, text: str, *, size: float = 14, bold: bool = False, italic: bool = False
+) -> Run:
     r = p.add_run(text)
     r.font.name = FONT
     r.font.size = Pt(size)
@@ -53,7 +66,7 @@ def _run(p, text: str, *, size=14, bold=False, italic=False):
     return r
 
 
-def _rule(p, *, left_cm: float = 0, right_cm: float = 0) -> None:
+def _rule(p: Paragraph, *, left_cm: float = 0, right_cm: float = 0) -> None:
     """A solid rule under the paragraph, shortened by indents (Decree 30 header rules)."""
     p_pr = p._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
@@ -66,7 +79,7 @@ def _rule(p, *, left_cm: float = 0, right_cm: float = 0) -> None:
     p.paragraph_format.right_indent = Cm(right_cm)
 
 
-def _no_borders(table) -> None:
+def _no_borders(table: Table) -> None:
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -76,7 +89,7 @@ def _no_borders(table) -> None:
     tbl_pr.append(borders)
 
 
-def _page_number_header(section) -> None:
+def _page_number_header(section: Section) -> None:
     section.different_first_page_header_footer = True
     p = section.header.paragraphs[0]
     p.alignment = CENTER
@@ -90,14 +103,14 @@ def _page_number_header(section) -> None:
     p._p.append(field)
 
 
-def _runs(p, paragraph: list[dict]) -> None:
+def _runs(p: Paragraph, paragraph: list[dict[str, Any]]) -> None:
     for run in paragraph:
         r = _run(p, run["text"], bold=run["bold"], italic=run["italic"])
         if run["kind"] == "unknown":
-            r.font.highlight_color = 7  # yellow: an unknown placeholder stays visible
+            r.font.highlight_color = WD_COLOR_INDEX.YELLOW  # an unknown placeholder stays visible
 
 
-def context_to_docx(ctx: dict) -> bytes:
+def context_to_docx(ctx: dict[str, Any]) -> bytes:
     document = Document()
     style = document.styles["Normal"]
     style.font.name = FONT

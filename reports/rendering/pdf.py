@@ -12,10 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 
 from .context import PRINT_CSS
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
 
 PX_TO_PT = 0.75  # CSS px (1/96 in) -> PDF pt (1/72 in)
 SIGNER_FIELD = "ChuKyNguoiKy"
@@ -29,7 +33,7 @@ class SignatureBox:
 
 
 @lru_cache(maxsize=1)
-def _weasy():
+def _weasy() -> tuple[Any, Any]:
     """Import WeasyPrint once and parse the print stylesheet once per process."""
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
@@ -39,7 +43,7 @@ def _weasy():
     return css, fonts
 
 
-def signature_box(document) -> SignatureBox | None:
+def signature_box(document: Document) -> SignatureBox | None:
     """Where `#sig-anchor` landed: the page, and the rectangle in PDF points."""
     for index, page in enumerate(document.pages):
         anchor = page.anchors.get("sig-anchor")

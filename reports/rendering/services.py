@@ -13,15 +13,23 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from common.history import history_user_set
+from orgs.models import Unit
+
 from ..models import DocumentKind, Job, JobKind, RenderedDocument, Report
 from .context import build_context
 from .html import render_html
+
+if TYPE_CHECKING:
+    from ..forms_document import DocumentSettingsForm, ReportNumberForm
 
 FORMATS = ("pdf", "docx")
 
@@ -40,7 +48,7 @@ def stored_document(*, report: Report, kind: str, data_hash: str) -> RenderedDoc
         .order_by("-created_at")
         .first()
     )
-    if doc is not None and doc.file and doc.file.storage.exists(doc.file.name):
+    if doc is not None and doc.file.name and doc.file.storage.exists(doc.file.name):
         return doc
     return None
 
@@ -51,20 +59,20 @@ def file_name(report: Report, kind: str, sha256: str) -> str:
 
 
 def document_store(
-    *, report: Report, kind: str, content: bytes, data_hash: str, pages: int, by
+    *, report: Report, kind: str, content: bytes, data_hash: str, pages: int, by: User | None
 ) -> RenderedDocument:
     sha = hashlib.sha256(content).hexdigest()
     doc = RenderedDocument(
         report=report, kind=kind, sha256=sha, data_hash=data_hash, pages=pages, by=by
     )
-    doc._history_user = by
+    history_user_set(doc, by)
     doc.file.save(file_name(report, kind, sha), ContentFile(content), save=False)
     doc.save()
     return doc
 
 
 @translation.override("vi")  # the document is Vietnamese whatever the UI language
-def render_bytes(ctx: dict, fmt: str) -> tuple[bytes, int]:
+def render_bytes(ctx: dict[str, Any], fmt: str) -> tuple[bytes, int]:
     if fmt == "docx":
         from .docx import context_to_docx
 
@@ -78,7 +86,7 @@ def document_render(
     *,
     report: Report,
     fmt: str = "pdf",
-    by=None,
+    by: User | None = None,
     progress: Callable[[int, str], None] | None = None,
 ) -> RenderedDocument:
     """Render the report (or return the stored file when nothing it prints has changed)."""
@@ -110,7 +118,7 @@ def document_render(
         )
 
 
-def document_render_enqueue(*, report: Report, fmt: str, by) -> Job:
+def document_render_enqueue(*, report: Report, fmt: str, by: User) -> Job:
     """Create the job row and hand the rendering to a worker once the row is committed."""
     from ..jobs import job_create
     from .tasks import render_report_task
@@ -128,20 +136,15 @@ def document_render_enqueue(*, report: Report, fmt: str, by) -> Job:
     return job
 
 
-def job_document(job: Job) -> RenderedDocument | None:
-    pk = (job.result or {}).get("document")
-    return RenderedDocument.objects.filter(pk=pk).first() if pk else None
-
-
-def document_settings_save(*, unit, form, by) -> None:
+def document_settings_save(*, unit: Unit, form: DocumentSettingsForm, by: User) -> None:
     """Save the unit's header and closing data (stored signed files never change)."""
     obj = form.save(commit=False)
     obj.unit = unit
-    obj._history_user = by
+    history_user_set(obj, by)
     obj.save()
 
 
-def report_number_save(*, report: Report, form, by) -> Report:
+def report_number_save(*, report: Report, form: ReportNumberForm, by: User) -> Report:
     """Number/symbol/date of issue: only before signing (a signed file cannot change)."""
     from django.core.exceptions import ValidationError
 
@@ -151,6 +154,6 @@ def report_number_save(*, report: Report, form, by) -> Report:
         raise ValidationError(_("Báo cáo đã ký số: không sửa được số, ngày văn bản."))
     obj = form.save(commit=False)
     obj.version += 1
-    obj._history_user = by
+    history_user_set(obj, by)
     obj.save(update_fields=["doc_number", "doc_symbol", "issued_on", "version", "updated_at"])
     return obj

@@ -14,7 +14,10 @@ Values are never rounded here beyond the registry's rule (rates already carry 2 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
+from django.contrib.auth.models import User
 
 from common.formatting import (
     DASH,
@@ -31,19 +34,19 @@ __all__ = ["DASH", "count", "figure", "format_number", "rate", "vn_number", "vnd
 
 
 @register.filter
-def count(value) -> str:
+def count(value: Any) -> str:
     """An integer count: 1962 -> '1.962'; None -> '—'."""
     return format_count(value)
 
 
 @register.filter
-def vnd(value) -> str:
+def vnd(value: Any) -> str:
     """An amount in đồng: 5158000 -> '5.158.000'; None -> '—'."""
     return format_vnd(value)
 
 
 @register.filter
-def rate(value) -> str:
+def rate(value: Any) -> str:
     """A percentage with the registry's 2 places: Decimal('99.05') or '99.05' -> '99,05%'.
 
     None (zero denominator) -> '—'."""
@@ -51,19 +54,19 @@ def rate(value) -> str:
 
 
 @register.filter
-def vn_number(value, places=None) -> str:
+def vn_number(value: Any, places: int | str | None = None) -> str:
     """Any number: 1005.8 -> '1.005,8'; with places: |vn_number:2."""
     return format_number(value, int(places) if places not in (None, "") else None)
 
 
 @register.filter
-def figure(value, kind: str = "count") -> str:
+def figure(value: Any, kind: str = "count") -> str:
     """Format by the indicator's kind ("count", "vnd", "percent")."""
     return format_figure(value, kind)
 
 
 @register.filter
-def who(user) -> str:
+def who(user: User | None) -> str:
     """A user's full name, else the login, else "—" (imports by a command, deleted users)."""
     if user is None:
         return "—"

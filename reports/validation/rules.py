@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from common.formatting import format_figure
 
-from ..indicators import Kind, change_pct, registry
+from ..indicators import Indicator, Kind, change_pct, registry
 from .base import ERROR, WARNING, Finding, Rule, Values, quote, value_of
 
 # A count that moves by more than this percentage against last year needs an explanation.
@@ -141,28 +141,29 @@ def _rate_rules() -> list[Rule]:
     """Every bounded rate lies in 0–100 (its numerator ≤ its denominator)."""
     out = []
     for ind in registry.all():
-        if not ind.is_rate:
+        num, den = ind.numerator, ind.denominator
+        if num is None or den is None:  # not a rate
             continue
 
-        def check(values: Values, ind=ind) -> bool:
+        def check(values: Values, ind: Indicator = ind) -> bool:
             v = values.get(ind.code)
             if v is None:
                 return True
             v = Decimal(v)
             return v >= 0 and (v <= 100 or not ind.bounded)
 
-        def message(values: Values, ind=ind) -> str:
+        def message(values: Values, ind: Indicator = ind, num: str = num, den: str = den) -> str:
             return _("%(rate)s phải nằm trong khoảng 0–100%%: %(num)s / %(den)s.") % {
                 "rate": quote(ind.code, values),
-                "num": quote(ind.numerator, values),
-                "den": quote(ind.denominator, values),
+                "num": quote(num, values),
+                "den": quote(den, values),
             }
 
         out.append(
             Rule(
                 f"rate.{ind.code}",
                 ERROR,
-                (ind.code, ind.numerator, ind.denominator),
+                (ind.code, num, den),
                 check,
                 message,
                 description=f"0 ≤ {ind.code} ≤ 100",
@@ -177,15 +178,18 @@ def _nonnegative_rules() -> list[Rule]:
         if ind.is_rate:
             continue
 
-        def message(values: Values, ind=ind) -> str:
+        def message(values: Values, ind: Indicator = ind) -> str:
             return _("%(figure)s không được âm.") % {"figure": quote(ind.code, values)}
+
+        def check(values: Values, code: str = ind.code) -> bool:
+            return value_of(values, code) >= 0
 
         out.append(
             Rule(
                 f"nonneg.{ind.code}",
                 ERROR,
                 (ind.code,),
-                lambda v, c=ind.code: value_of(v, c) >= 0,
+                check,
                 message,
                 description=f"{ind.code} ≥ 0",
             )

@@ -1,7 +1,9 @@
 """Load (or refresh) the demo: units, periods, users and every section's records.
 Idempotent: a second run changes nothing."""
 
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 DEFAULT_PASSWORD = "cchc-demo-2023"
@@ -10,7 +12,7 @@ DEFAULT_PASSWORD = "cchc-demo-2023"
 class Command(BaseCommand):
     help = "Nạp dữ liệu mẫu: tỉnh Quảng Ngãi → huyện Bình Sơn → 22 xã, kỳ 2023, người dùng mẫu."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--password", default=DEFAULT_PASSWORD, help="mật khẩu của người dùng mẫu"
         )
@@ -18,7 +20,7 @@ class Command(BaseCommand):
             "--skip-records", action="store_true", help="chỉ nạp đơn vị, kỳ, người dùng"
         )
 
-    def handle(self, *args, **opts):
+    def handle(self, *args: Any, **opts: Any) -> None:
         from demo import records
         from demo import units as demo_units
 

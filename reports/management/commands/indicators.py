@@ -1,8 +1,9 @@
 """manage.py indicators --unit CODE --period PERIOD [--format json|table] (SPEC §9)."""
 
 import json
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from common.formatting import format_figure
 from orgs.models import Period, Unit
@@ -15,12 +16,12 @@ class Command(BaseCommand):
         '(số lượng, VND là số nguyên; tỷ lệ là chuỗi như "99.05" hoặc null).'
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--unit", required=True, help="mã đơn vị (mã GSO)")
         parser.add_argument("--period", required=True, help="mã kỳ: 2023, 2023Q1, 2023S1, 2023M9")
         parser.add_argument("--format", choices=("json", "table"), default="json")
 
-    def handle(self, *args, **opts):
+    def handle(self, *args: Any, **opts: Any) -> None:
         code = (opts["period"] or "").strip().upper()
         period = Period.objects.filter(code=code).first()
         if period is None:

@@ -6,8 +6,9 @@ also stored with its hashes; an unchanged report is served from storage."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from orgs.models import Period, Unit
@@ -17,13 +18,13 @@ from reports.services import report_get_or_create
 class Command(BaseCommand):
     help = "Xuất báo cáo CCHC của một đơn vị, một kỳ ra tệp PDF (và DOCX)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--unit", required=True, help="mã đơn vị (hiệu lực trong kỳ)")
         parser.add_argument("--period", required=True, help="mã kỳ, ví dụ 2023")
         parser.add_argument("--out", required=True, help="tệp PDF cần ghi")
         parser.add_argument("--docx", help="tệp DOCX cần ghi (tùy chọn)")
 
-    def handle(self, *args, **opts):
+    def handle(self, *args: Any, **opts: Any) -> None:
         from reports.rendering.services import document_render
 
         period = Period.objects.filter(code=str(opts["period"]).strip().upper()).first()
