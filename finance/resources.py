@@ -12,11 +12,12 @@ from .models import BudgetKind, BudgetLine, InvestmentLine
 
 
 class _PeriodScoped(resources.ModelResource):
-    def __init__(self, *, unit, period, by=None):
+    def __init__(self, *, unit, period, by=None, guard=None):
         super().__init__()
         self.unit = unit
         self.period = period
         self.by = by
+        self.guard = guard
 
     def get_queryset(self):
         return self._meta.model.objects.filter(unit=self.unit, period=self.period)
@@ -31,6 +32,8 @@ class _PeriodScoped(resources.ModelResource):
             instance.version += 1
         instance.updated_by = self.by if getattr(self.by, "pk", None) else None
         instance._history_user = instance.updated_by
+        if self.guard is not None:
+            self.guard.noting(instance)
 
 
 class BudgetLineResource(_PeriodScoped):
@@ -101,6 +104,7 @@ def _period_import(resource_class, *, file, unit, period, by, commit, name):
     from imports.models import ImportBatch
     from imports.services import import_batch_record, import_locked_reason
     from imports.tabular import run_resource
+    from records.locking import RecordLockGuard
     from reports.recompute import records_changed
 
     kind = ImportBatch.Kind.BUDGET
@@ -109,12 +113,14 @@ def _period_import(resource_class, *, file, unit, period, by, commit, name):
         result = ImportResult(kind=kind)
         result.add_error(0, "", locked, limit=None)
         return result
+    guard = RecordLockGuard(unit=unit, period=period, by=by, channel="import:finance")
     result = run_resource(
-        resource=resource_class(unit=unit, period=period, by=by),
+        resource=resource_class(unit=unit, period=period, by=by, guard=guard),
         file=file,
         kind=kind,
         commit=commit,
         name=name,
+        guard=guard,
     )
     if result.committed:
         import_batch_record(result=result, kind=kind, unit=unit, by=by, file=file, name=name)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Model, QuerySet
 from django.forms import ModelForm
 
+from .locking import record_scope_register
 from .scopes import Scope
 
 
@@ -68,6 +69,9 @@ class Section:
     before_save: Callable[[Model], None] | None = None
     after_save: Callable[[Model, Model | None], None] | None = None
     after_delete: Callable[[Model], None] | None = None
+
+    def __post_init__(self) -> None:
+        record_scope_register(self.model, self.scope)
 
     @property
     def url_prefix(self) -> str:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from orgs.decorators import unit_period_view
-from reports.locks import period_is_locked
+from reports.locks import log_lock_refused, period_is_locked
 
 from .exports import export_response
 from .filters import filter_choices
@@ -192,6 +192,9 @@ def make_views(section: Section) -> dict:
                 )
                 % {"period": request.period.code},
             )
+            log_lock_refused(
+                unit=request.unit, periods=[request.period], channel="form", by=request.user
+            )
             status = 403
         elif form.is_valid():
             errors = section.scope.validate(form.instance, period=request.period)
@@ -299,10 +302,12 @@ def make_views(section: Section) -> dict:
     @require_http_methods(["GET", "POST"])
     @unit_period_view
     def delete_view(request, pk: int):
+        # The lookup in scope first: another unit's record is 404 for everyone (SPEC §1),
+        # only then may the role refuse (403).
+        obj = _owned(section, request, pk)
         state = _state(section, request)
         if not state["may_write"]:
             raise PermissionDenied
-        obj = _owned(section, request, pk)
         error = None
         status = 200
         if request.method == "POST":

@@ -72,10 +72,11 @@ class PersonResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
 
-    def __init__(self, *, unit, by=None):
+    def __init__(self, *, unit, by=None, guard=None):
         super().__init__()
         self.unit = unit
         self.by = by
+        self.guard = guard
 
     def get_queryset(self):
         return Person.objects.filter(unit=self.unit)
@@ -89,6 +90,10 @@ class PersonResource(resources.ModelResource):
             instance.version += 1
         instance.updated_by = self.by if getattr(self.by, "pk", None) else None
         instance._history_user = instance.updated_by
+        if self.guard is not None:
+            # A person counts for every period of their time in post (old and new): the lock
+            # rule judges the rows by those dates, not by the period of the page.
+            self.guard.noting(instance)
 
 
 def staff_import(*, file, unit, period=None, by=None, commit: bool = True, name: str = ""):
@@ -97,6 +102,7 @@ def staff_import(*, file, unit, period=None, by=None, commit: bool = True, name:
     from imports.models import ImportBatch
     from imports.services import import_batch_record, import_locked_reason
     from imports.tabular import run_resource
+    from records.locking import RecordLockGuard
     from reports.recompute import records_changed
 
     if period is not None:
@@ -105,12 +111,14 @@ def staff_import(*, file, unit, period=None, by=None, commit: bool = True, name:
             result = ImportResult(kind=ImportBatch.Kind.STAFF)
             result.add_error(0, "", locked, limit=None)
             return result
+    guard = RecordLockGuard(unit=unit, period=period, by=by, channel="import:staff")
     result = run_resource(
-        resource=PersonResource(unit=unit, by=by),
+        resource=PersonResource(unit=unit, by=by, guard=guard),
         file=file,
         kind=ImportBatch.Kind.STAFF,
         commit=commit,
         name=name,
+        guard=guard,
     )
     if result.committed:
         import_batch_record(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -133,24 +134,42 @@ def job_document(job: Job) -> RenderedDocument | None:
     return RenderedDocument.objects.filter(pk=pk).first() if pk else None
 
 
-def document_settings_save(*, unit, form, by) -> None:
-    """Save the unit's header and closing data (stored signed files never change)."""
-    obj = form.save(commit=False)
-    obj.unit = unit
-    obj._history_user = by
-    obj.save()
+def _ensure_document_editable(*, report: Report, by: Any) -> None:
+    """Number, date and settings follow the report's state (`workflow`): refused from
+    submission on, under the workflow's row lock, and the refusal is logged like every other."""
+    from ..locks import PeriodLocked, log_lock_refused
+    from ..workflow import document_settings_are_editable
+
+    state = Report.objects.select_for_update().values_list("state", flat=True).get(pk=report.pk)
+    if not document_settings_are_editable(state):
+        log_lock_refused(unit=report.unit, periods=[report.period], channel="document", by=by)
+        raise PeriodLocked(
+            _(
+                "Báo cáo kỳ %(period)s đã gửi: số, ngày văn bản và thông tin văn bản "
+                "(người ký, nơi nhận…) không sửa được nữa."
+            )
+            % {"period": report.period.code},
+            periods=[report.period],
+        )
 
 
-def report_number_save(*, report: Report, form, by) -> Report:
-    """Number/symbol/date of issue: only before signing (a signed file cannot change)."""
-    from django.core.exceptions import ValidationError
+def document_settings_save(*, report: Report, form: Any, by: Any) -> None:
+    """Save the unit's header and closing data from the page of `report` (stored signed files
+    never change): refused once the report is submitted."""
+    with transaction.atomic():
+        _ensure_document_editable(report=report, by=by)
+        obj = form.save(commit=False)
+        obj.unit = report.unit
+        obj._history_user = by
+        obj.save()
 
-    from ..workflow import document_number_is_editable
 
-    if not document_number_is_editable(report.state):
-        raise ValidationError(_("Báo cáo đã ký số: không sửa được số, ngày văn bản."))
-    obj = form.save(commit=False)
-    obj.version += 1
-    obj._history_user = by
-    obj.save(update_fields=["doc_number", "doc_symbol", "issued_on", "version", "updated_at"])
+def report_number_save(*, report: Report, form: Any, by: Any) -> Report:
+    """Number/symbol/date of issue: only before submission (what is sent is what is signed)."""
+    with transaction.atomic():
+        _ensure_document_editable(report=report, by=by)
+        obj = form.save(commit=False)
+        obj.version += 1
+        obj._history_user = by
+        obj.save(update_fields=["doc_number", "doc_symbol", "issued_on", "version", "updated_at"])
     return obj
