@@ -108,7 +108,7 @@ def _period_import(resource_class, *, file, unit, period, by, commit, name):
     from reports.recompute import records_changed
 
     kind = ImportBatch.Kind.BUDGET
-    locked = import_locked_reason(unit=unit, period=period)
+    locked = import_locked_reason(unit=unit, period=period, by=by, channel="import:finance")
     if locked:
         result = ImportResult(kind=kind)
         result.add_error(0, "", locked, limit=None)

@@ -106,7 +106,7 @@ def staff_import(*, file, unit, period=None, by=None, commit: bool = True, name:
     from reports.recompute import records_changed
 
     if period is not None:
-        locked = import_locked_reason(unit=unit, period=period)
+        locked = import_locked_reason(unit=unit, period=period, by=by, channel="import:staff")
         if locked:
             result = ImportResult(kind=ImportBatch.Kind.STAFF)
             result.add_error(0, "", locked, limit=None)

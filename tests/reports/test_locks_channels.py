@@ -363,3 +363,24 @@ def test_a_submit_waiting_on_an_imports_lock_sees_its_rows(cast, monkeypatch):
     assert outcome["import"].committed, outcome["import"].errors
     assert outcome["seen"] == 1
     assert Report.objects.get(pk=report.pk).state == ReportState.SUBMITTED
+
+
+@pytest.mark.django_db
+def test_the_dossier_import_judges_its_days_under_the_reports_row_lock_and_logs(cast, caplog):
+    from tthc.importing.dossiers import _locked_problem
+
+    _submit_2023(cast)
+    caplog.set_level(logging.INFO, logger="cchc_portal.security")
+    message = _locked_problem(unit=cast.commune_a, days={dt.date(2023, 5, 1)}, by=cast.clerk_a)
+    assert message and "2023" in message
+    line = _refusals(caplog)[-1]
+    assert (line.channel, line.unit, line.period, line.user) == (
+        "import:dossiers",
+        "21073",
+        "2023",
+        "clerk.a",
+    )
+    # a day of 2024 only: no refusal, and the report of the period touched exists (locked)
+    period_2024 = _period_2024()
+    assert _locked_problem(unit=cast.commune_a, days={dt.date(2024, 5, 1)}) is None
+    assert Report.objects.filter(unit=cast.commune_a, period=period_2024).exists()
