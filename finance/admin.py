@@ -1,7 +1,8 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from records.admin import LockedRecordAdmin
 
 from .models import AssetRegulation, BudgetLine, InvestmentLine
 
 for model in (BudgetLine, InvestmentLine, AssetRegulation):
-    admin.site.register(model, SimpleHistoryAdmin, raw_id_fields=("unit", "period"))
+    admin.site.register(model, LockedRecordAdmin, raw_id_fields=("unit", "period"))

@@ -3,7 +3,7 @@ investment of a unit for a period."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
@@ -17,13 +17,24 @@ from orgs.records import UnitPeriodRecord
 
 from .models import BudgetKind, BudgetLine, InvestmentLine
 
+if TYPE_CHECKING:
+    from records.locking import RecordLockGuard
+
 
 class _PeriodScoped(resources.ModelResource):
-    def __init__(self, *, unit: Unit | None, period: Period | None, by: User | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        unit: Unit | None,
+        period: Period | None,
+        by: User | None = None,
+        guard: RecordLockGuard | None = None,
+    ) -> None:
         super().__init__()
         self.unit = unit
         self.period = period
         self.by = by
+        self.guard = guard
 
     def get_queryset(self) -> QuerySet[UnitPeriodRecord]:
         return self._meta.model.objects.filter(unit=self.unit, period=self.period)
@@ -41,6 +52,8 @@ class _PeriodScoped(resources.ModelResource):
         instance.updated_by = self.by if getattr(self.by, "pk", None) else None
         # django-simple-history reads the author from the instance; not in its (absent) types.
         instance._history_user = instance.updated_by  # type: ignore[attr-defined]
+        if self.guard is not None:
+            self.guard.noting(instance)
 
 
 class BudgetLineResource(_PeriodScoped):
@@ -135,20 +148,23 @@ def _period_import(
     from imports.models import ImportBatch
     from imports.services import import_batch_record, import_locked_reason
     from imports.tabular import run_resource
+    from records.locking import RecordLockGuard
     from reports.recompute import records_changed
 
     kind = ImportBatch.Kind.BUDGET
-    locked = import_locked_reason(unit=unit, period=period)
+    locked = import_locked_reason(unit=unit, period=period, by=by, channel="import:finance")
     if locked:
         result = ImportResult(kind=kind)
         result.add_error(0, "", locked, limit=None)
         return result
+    guard = RecordLockGuard(unit=unit, period=period, by=by, channel="import:finance")
     result = run_resource(
-        resource=resource_class(unit=unit, period=period, by=by),
+        resource=resource_class(unit=unit, period=period, by=by, guard=guard),
         file=file,
         kind=kind,
         commit=commit,
         name=name,
+        guard=guard,
     )
     if result.committed:
         import_batch_record(result=result, kind=kind, unit=unit, by=by, file=file, name=name)

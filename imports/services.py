@@ -36,10 +36,14 @@ from .registry import import_kinds
 logger = logging.getLogger(__name__)
 
 
-def import_locked_reason(*, unit: Unit, period: Period) -> str | None:
-    """Why data of (unit, period) may not be imported now (its report is submitted), or None."""
+def import_locked_reason(
+    *, unit: Unit, period: Period, by: Any = None, channel: str = "import"
+) -> str | None:
+    """Why data of (unit, period) may not be imported now (its report is submitted), or None.
+    A quick first answer before the file is read: the rows are judged again by the dates they
+    affect, inside the writing transaction (`records.locking.RecordLockGuard`)."""
     try:
-        ensure_unlocked(unit=unit, period=period)
+        ensure_unlocked(unit=unit, period=period, channel=channel, by=by)
     except ValidationError as exc:
         return exc.messages[0]
     return None

@@ -50,7 +50,12 @@ def run_resource(
     commit: bool,
     name: str = "",
     after_import: Callable[[], None] | None = None,
+    guard: Callable[[bool], None] | None = None,
 ) -> ImportResult:
+    """Preview or import `file` with `resource`, all-or-nothing. `guard(written)` runs inside
+    the writing transaction, before (written=False) and after (written=True) the rows are
+    written: it raises ValidationError (e.g. `reports.locks.PeriodLocked`) to refuse the file —
+    the lock rule, checked again under the workflow's row lock (issue 10, points 2 and 11)."""
     started = time.perf_counter()
     result = ImportResult(kind=kind)
     try:
@@ -135,6 +140,8 @@ def run_resource(
         with transaction.atomic():
             # Written inside our own transaction and rolled back for a preview or on any error:
             # the counts are the real ones and nothing stays half-imported.
+            if guard is not None and not _guarded(guard, False, result):
+                raise _Rollback
             outcome = resource.import_data(
                 data, dry_run=False, raise_errors=False, use_transactions=False
             )
@@ -153,6 +160,8 @@ def run_resource(
             result.created = totals.get("new", 0)
             result.updated = totals.get("update", 0)
             result.unchanged = totals.get("skip", 0)
+            if result.ok and guard is not None:
+                _guarded(guard, True, result)
             if not result.ok or not commit or not (result.created or result.updated):
                 raise _Rollback
             if after_import:
@@ -163,6 +172,16 @@ def run_resource(
     result.errors.sort(key=lambda e: (e.line, e.column))
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _guarded(guard: Callable[[bool], None], written: bool, result: ImportResult) -> bool:
+    try:
+        guard(written)
+    except ValidationError as exc:
+        for message in exc.messages:
+            result.add_error(0, "", message, limit=None)
+        return False
+    return True
 
 
 def _message(exc: BaseException) -> str:

@@ -136,8 +136,8 @@ def import_upload(request: UnitPeriodRequest, kind: str) -> HttpResponse:
 
 @unit_period_view
 def import_preview(request: UnitPeriodRequest, kind: str, job_id: int) -> HttpResponse:
+    job = _pending(request, kind, job_id)  # the lookup in scope first: outside is 404, not 403
     spec = _kind(request, kind)
-    job = _pending(request, kind, job_id)
     state = import_job_status(job)
     preview = ImportResult.from_dict(job.params["preview"]) if job.params.get("preview") else None
     imported = (
@@ -163,8 +163,8 @@ def import_preview(request: UnitPeriodRequest, kind: str, job_id: int) -> HttpRe
 @require_POST
 @unit_period_view
 def import_confirm(request: UnitPeriodRequest, kind: str, job_id: int) -> HttpResponse:
+    job = _pending(request, kind, job_id)  # the lookup in scope first: outside is 404, not 403
     _kind(request, kind)
-    job = _pending(request, kind, job_id)
     state = import_job_status(job)
     preview = job.params.get("preview") or {}
     if state != "previewed" or not ImportResult.from_dict(preview).ok:

@@ -5,7 +5,10 @@ A scope answers four questions for the generic views and services:
 - `owned(qs, unit, period)`: the records reachable by id from this page (another unit's → 404);
 - `assign(instance, unit, period)`: what a new record is attached to;
 - `dates(instance)`: the dates the record counts for, so that a change touching a period whose
-  report is submitted is refused (`None`: the record belongs to one period, `record.period`).
+  report is submitted is refused (`None`: the record belongs to one period, `record.period`);
+- `lock_targets(instance)`: both as the lock rule takes them — (periods, date ranges) — the
+  one definition of what a record affects, used by forms, imports and the admin
+  (`records.locking`).
 """
 
 from __future__ import annotations
@@ -54,6 +57,16 @@ class Scope:
 
     def dates(self, instance: Model) -> DateRange | None:
         return None
+
+    def lock_targets(self, instance: Model) -> tuple[list[Period], list[DateRange]]:
+        """The periods and date ranges this version of the record counts for."""
+        if self.global_catalogue:
+            return [], []
+        if self.per_period:
+            period = getattr(instance, "period", None)
+            return ([period] if period is not None else []), []
+        day_range = self.dates(instance)
+        return [], ([day_range] if day_range else [])
 
     def validate(self, instance: Model, *, period: Period) -> dict[str, str]:
         """Field errors when a record would fall outside the period being edited."""

@@ -12,7 +12,7 @@ Every form write of a record goes through `record_save` / `record_delete`, which
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -23,6 +23,7 @@ from orgs.policy import is_catalogue_admin, roles_may_edit_data
 from reports.locks import ensure_unlocked
 from reports.recompute import records_changed
 
+from .locking import record_ensure_unlocked
 from .spec import Record, Section
 
 if TYPE_CHECKING:
@@ -48,19 +49,22 @@ class ConcurrentEditError(Exception):
 
 
 def ensure_record_editable(
-    *, section: Section, unit: Unit, period: Period, old: Record | None, new: Record | None
+    *,
+    section: Section,
+    unit: Unit,
+    period: Period,
+    old: Record | None,
+    new: Record | None,
+    by: Any = None,
+    channel: str = "form",
 ) -> None:
-    """Raise ValidationError (Vietnamese) when the change would alter locked data."""
+    """Raise ValidationError (Vietnamese) when the change would alter locked data: the page's
+    period, and what the old and new versions count for (`Scope.lock_targets`). Run inside the
+    writing transaction: it takes the workflow's row lock on the reports concerned."""
     if section.scope.global_catalogue:
         return
-    ensure_unlocked(unit=unit, period=period)
-    if section.scope.per_period:
-        for rec in (old, new):
-            if rec is not None and rec.period_id != period.pk:
-                ensure_unlocked(unit=unit, period=rec.period)
-        return
-    ranges = [r for r in (section.scope.dates(x) for x in (old, new) if x is not None) if r]
-    ensure_unlocked(unit=unit, ranges=ranges)
+    ensure_unlocked(unit=unit, period=period, hold=True, channel=channel, by=by)
+    record_ensure_unlocked(old=old, new=new, by=by, channel=channel, scope=section.scope, unit=unit)
 
 
 def ensure_can_write(*, section: Section, user: AnyUser, roles: set[str]) -> None:
@@ -108,7 +112,9 @@ def record_save(
         else:
             section.scope.assign(instance, unit=unit, period=period)
             instance.version = 1
-        ensure_record_editable(section=section, unit=unit, period=period, old=old, new=instance)
+        ensure_record_editable(
+            section=section, unit=unit, period=period, old=old, new=instance, by=by
+        )
         if hasattr(instance, "updated_by_id"):
             instance.updated_by = by
         instance._history_user = by
@@ -149,7 +155,7 @@ def record_delete(
             raise ConcurrentEditError(None)
         if expected_version is not None and old.version != expected_version:
             raise ConcurrentEditError(old)
-        ensure_record_editable(section=section, unit=unit, period=period, old=old, new=None)
+        ensure_record_editable(section=section, unit=unit, period=period, old=old, new=None, by=by)
         old._history_user = by
         try:
             with transaction.atomic():

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django.db.models import Field, Model, QuerySet
 
+from .locking import record_scope_register
 from .scopes import Scope
 
 #: A record of a section, an instance of `Section.model`. The kit reads and writes `version`,
@@ -80,6 +81,9 @@ class Section:
     before_save: Callable[[Record], None] | None = None
     after_save: Callable[[Record, Record | None], None] | None = None
     after_delete: Callable[[Record], None] | None = None
+
+    def __post_init__(self) -> None:
+        record_scope_register(self.model, self.scope)
 
     @property
     def url_prefix(self) -> str:

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from orgs.decorators import ViewFunc, unit_period_view
 from orgs.http import UnitPeriodRequest
-from reports.locks import period_is_locked
+from reports.locks import log_lock_refused, period_is_locked
 
 from .exports import export_response
 from .filters import filter_choices
@@ -204,6 +204,9 @@ def make_views(section: Section) -> dict[str, ViewFunc]:
                 )
                 % {"period": request.period.code},
             )
+            log_lock_refused(
+                unit=request.unit, periods=[request.period], channel="form", by=request.user
+            )
             status = 403
         elif form.is_valid():
             errors = section.scope.validate(form.instance, period=request.period)
@@ -311,10 +314,12 @@ def make_views(section: Section) -> dict[str, ViewFunc]:
     @require_http_methods(["GET", "POST"])
     @unit_period_view
     def delete_view(request: UnitPeriodRequest, pk: int) -> HttpResponse:
+        # The lookup in scope first: another unit's record is 404 for everyone (SPEC §1),
+        # only then may the role refuse (403).
+        obj = _owned(section, request, pk)
         state = _state(section, request)
         if not state["may_write"]:
             raise PermissionDenied
-        obj = _owned(section, request, pk)
         error = None
         status = 200
         if request.method == "POST":

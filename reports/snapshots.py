@@ -30,7 +30,30 @@ def _hash(values_json: dict) -> str:
     return hashlib.sha256(json.dumps(values_json, sort_keys=True).encode()).hexdigest()
 
 
+def _frozen(units: list[Unit], period: Period) -> set[int]:
+    """Units whose report for the period is submitted or later and has a snapshot: those are the
+    figures that were sent, and nothing recomputes them (issue 10, point 11)."""
+    from .models import Report
+    from .workflow import LOCKING_STATES
+
+    locking = Report.objects.filter(
+        period=period, unit__in=[u.pk for u in units], state__in=LOCKING_STATES
+    ).values("unit_id")
+    return set(
+        IndicatorSnapshot.objects.filter(period=period, unit__in=locking).values_list(
+            "unit_id", flat=True
+        )
+    )
+
+
 def _store(units: list[Unit], period: Period) -> dict[int, IndicatorSnapshot]:
+    everyone = [u.pk for u in units]
+    frozen = _frozen(units, period)
+    units = [u for u in units if u.pk not in frozen]
+    if not units:
+        return {
+            s.unit_id: s for s in IndicatorSnapshot.objects.filter(period=period, unit__in=everyone)
+        }
     t0 = time.perf_counter()
     current = compute_many(units, period)
     last = period.same_period_last_year()
@@ -60,7 +83,7 @@ def _store(units: list[Unit], period: Period) -> dict[int, IndicatorSnapshot]:
             unique_fields=["unit", "period"],
             update_fields=["values", "validation", "computed_at", "duration_ms", "data_version"],
         )
-    stored = IndicatorSnapshot.objects.filter(period=period, unit__in=[u.pk for u in units])
+    stored = IndicatorSnapshot.objects.filter(period=period, unit__in=everyone)
     return {s.unit_id: s for s in stored}
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +25,7 @@ from . import workflow
 from .forms_document import DocumentSettingsForm, ReportNumberForm, SignForm, VerifyForm
 from .indicators import compute, registry
 from .indicators.compute import IndicatorValues
-from .locks import period_is_locked
+from .locks import PeriodLocked, period_is_locked
 from .models import DocumentKind, DocumentSettings, RenderedDocument
 from .narrative.defaults import DEFAULT_TEXTS
 from .narrative.figures import check_text
@@ -184,6 +185,8 @@ def document_settings(request: UnitPeriodRequest) -> HttpResponse:
         request.unit
     )
     may_edit = may_edit_document(request.user, request.unit)
+    editable = workflow.document_settings_are_editable(report.state)
+    status = 400 if request.method == "POST" else 200
     settings_form = DocumentSettingsForm(instance=instance, prefix="doc")
     number_form = ReportNumberForm(instance=report, prefix="num")
     if request.method == "POST":
@@ -193,8 +196,13 @@ def document_settings(request: UnitPeriodRequest) -> HttpResponse:
         number_form = ReportNumberForm(request.POST, instance=report, prefix="num")
         if settings_form.is_valid() and number_form.is_valid():
             try:
-                report_number_save(report=report, form=number_form, by=request.user)
-                document_settings_save(unit=request.unit, form=settings_form, by=request.user)
+                with transaction.atomic():
+                    report_number_save(report=report, form=number_form, by=request.user)
+                    document_settings_save(report=report, form=settings_form, by=request.user)
+            except PeriodLocked as exc:
+                status = 403
+                for m in exc.messages:
+                    messages.error(request, m)
             except ValidationError as exc:
                 for m in exc.messages:
                     messages.error(request, m)
@@ -210,9 +218,10 @@ def document_settings(request: UnitPeriodRequest) -> HttpResponse:
             "report": report,
             "settings_form": settings_form,
             "number_form": number_form,
-            "may_edit": may_edit,
+            "may_edit": may_edit and editable,
+            "frozen": not editable,
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
 
 

@@ -166,14 +166,17 @@ def explain(request: UnitPeriodRequest, rule: str) -> HttpResponse:
     unit, period = request.unit, request.period
     text = (request.POST.get("text") or "").strip()
     try:
-        ensure_unlocked(unit=unit, period=period)
-        if not text:
-            raise ValidationError(_("Nội dung giải trình không được để trống."))
-        if len(rule) > 80:
-            raise ValidationError(_("Cảnh báo không hợp lệ."))
-        WarningExplanation.objects.update_or_create(
-            unit=unit, period=period, rule=rule, defaults={"text": text, "by": request.user}
-        )
+        with transaction.atomic():
+            ensure_unlocked(
+                unit=unit, period=period, hold=True, channel="explanation", by=request.user
+            )
+            if not text:
+                raise ValidationError(_("Nội dung giải trình không được để trống."))
+            if len(rule) > 80:
+                raise ValidationError(_("Cảnh báo không hợp lệ."))
+            WarningExplanation.objects.update_or_create(
+                unit=unit, period=period, rule=rule, defaults={"text": text, "by": request.user}
+            )
         messages.success(request, _("Đã lưu giải trình."))
     except ValidationError as exc:
         for m in exc.messages:

@@ -7,8 +7,9 @@ place: draft → submitted → (returned → submitted)* → accepted → signed
 - `LOCKING_STATES`: the unit's data for the period is read-only (see `reports.locks`).
 - `FINAL_STATES`: the rendered document is the final one (no «preview» watermark).
 - `NARRATIVE_EDITABLE_STATES`: the narrative may still change (= not locking);
-  `DOCUMENT_NUMBER_EDITABLE_STATES`: number, symbol and date of issue may still change (until
-  signed: a signed file cannot change).
+  `DOCUMENT_NUMBER_EDITABLE_STATES`: number, symbol and date of issue, and the document
+  settings (signer, addressee, ...), may still change — like the data, only until the report is
+  submitted: what the reviewer accepts and the approver signs is exactly what was sent.
 - `SIGNABLE_STATES`: the signing service may sign.
 """
 
@@ -41,7 +42,7 @@ FINAL_STATES: frozenset[str] = frozenset({S.ACCEPTED, S.SIGNED})
 #: Not yet sent (or sent back): the unit still has to act before the deadline.
 OPEN_STATES: frozenset[str] = frozenset({S.DRAFT, S.RETURNED})
 NARRATIVE_EDITABLE_STATES: frozenset[str] = frozenset(set(S.values) - LOCKING_STATES)
-DOCUMENT_NUMBER_EDITABLE_STATES: frozenset[str] = frozenset(set(S.values) - {S.SIGNED})
+DOCUMENT_NUMBER_EDITABLE_STATES: frozenset[str] = frozenset(set(S.values) - LOCKING_STATES)
 SIGNABLE_STATES: frozenset[str] = frozenset({S.ACCEPTED})
 
 STATE_LABELS: dict[str, Any] = dict(S.choices)
@@ -123,4 +124,9 @@ def narrative_is_editable(state: str) -> bool:
 
 
 def document_number_is_editable(state: str) -> bool:
+    return state in DOCUMENT_NUMBER_EDITABLE_STATES
+
+
+def document_settings_are_editable(state: str) -> bool:
+    """Signer, addressee, header and closing data: the same policy as the number and date."""
     return state in DOCUMENT_NUMBER_EDITABLE_STATES

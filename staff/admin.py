@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from records.admin import LockedRecordAdmin
 
 from .models import DisciplineCase, Person, PersonnelAction, PostQuota, TrainingAttendance
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(LockedRecordAdmin):
     list_display = ("full_name", "unit", "category", "position", "education", "political_theory")
     list_filter = ("category", "education", "political_theory")
     search_fields = ("full_name", "position")
@@ -13,4 +14,4 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 
 for model in (PostQuota, TrainingAttendance, PersonnelAction, DisciplineCase):
-    admin.site.register(model, SimpleHistoryAdmin, raw_id_fields=("unit",))
+    admin.site.register(model, LockedRecordAdmin, raw_id_fields=("unit",))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
@@ -14,6 +14,9 @@ from imports.widgets import ChoiceWidget, DateWidget, TextWidget, YesNoWidget
 from orgs.models import Period, Unit
 
 from .models import Education, Person, PoliticalTheory, StaffCategory
+
+if TYPE_CHECKING:
+    from records.locking import RecordLockGuard
 
 
 class PersonResource(resources.ModelResource):
@@ -78,10 +81,13 @@ class PersonResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
 
-    def __init__(self, *, unit: Unit | None, by: User | None = None) -> None:
+    def __init__(
+        self, *, unit: Unit | None, by: User | None = None, guard: RecordLockGuard | None = None
+    ) -> None:
         super().__init__()
         self.unit = unit
         self.by = by
+        self.guard = guard
 
     def get_queryset(self) -> QuerySet[Person]:
         return Person.objects.filter(unit=self.unit)
@@ -98,6 +104,10 @@ class PersonResource(resources.ModelResource):
         instance.updated_by = self.by if getattr(self.by, "pk", None) else None
         # django-simple-history reads the author from the instance; not in its (absent) types.
         instance._history_user = instance.updated_by  # type: ignore[attr-defined]
+        if self.guard is not None:
+            # A person counts for every period of their time in post (old and new): the lock
+            # rule judges the rows by those dates, not by the period of the page.
+            self.guard.noting(instance)
 
 
 def staff_import(
@@ -113,20 +123,23 @@ def staff_import(
     from imports.models import ImportBatch
     from imports.services import import_batch_record, import_locked_reason
     from imports.tabular import run_resource
+    from records.locking import RecordLockGuard
     from reports.recompute import records_changed
 
     if period is not None:
-        locked = import_locked_reason(unit=unit, period=period)
+        locked = import_locked_reason(unit=unit, period=period, by=by, channel="import:staff")
         if locked:
             result = ImportResult(kind=ImportBatch.Kind.STAFF)
             result.add_error(0, "", locked, limit=None)
             return result
+    guard = RecordLockGuard(unit=unit, period=period, by=by, channel="import:staff")
     result = run_resource(
-        resource=PersonResource(unit=unit, by=by),
+        resource=PersonResource(unit=unit, by=by, guard=guard),
         file=file,
         kind=ImportBatch.Kind.STAFF,
         commit=commit,
         name=name,
+        guard=guard,
     )
     if result.committed:
         import_batch_record(

@@ -26,7 +26,7 @@ def narrative_save(
     written. Unknown placeholders are refused with their names."""
     if key not in SECTION_KEYS:
         raise ValidationError(_("Mục báo cáo không tồn tại."))
-    ensure_unlocked(unit=unit, period=period)
+    ensure_unlocked(unit=unit, period=period, hold=True, channel="narrative", by=by)
     text = normalize(text)
     unknown = unknown_placeholders(text)
     if unknown:
@@ -61,7 +61,7 @@ def narrative_save(
 @transaction.atomic
 def narrative_reset(*, unit: Unit, period: Period, key: str, version: int, by: User) -> None:
     """Go back to the default text of a section (delete the stored row)."""
-    ensure_unlocked(unit=unit, period=period)
+    ensure_unlocked(unit=unit, period=period, hold=True, channel="narrative", by=by)
     row = (
         NarrativeSection.objects.select_for_update()
         .filter(unit=unit, period=period, key=key)

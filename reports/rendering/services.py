@@ -22,7 +22,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from common.history import history_user_set
-from orgs.models import Unit
 
 from ..models import DocumentKind, Job, JobKind, RenderedDocument, Report
 from .context import build_context
@@ -136,24 +135,42 @@ def document_render_enqueue(*, report: Report, fmt: str, by: User) -> Job:
     return job
 
 
-def document_settings_save(*, unit: Unit, form: DocumentSettingsForm, by: User) -> None:
-    """Save the unit's header and closing data (stored signed files never change)."""
-    obj = form.save(commit=False)
-    obj.unit = unit
-    history_user_set(obj, by)
-    obj.save()
+def _ensure_document_editable(*, report: Report, by: User | None) -> None:
+    """Number, date and settings follow the report's state (`workflow`): refused from
+    submission on, under the workflow's row lock, and the refusal is logged like every other."""
+    from ..locks import PeriodLocked, log_lock_refused
+    from ..workflow import document_settings_are_editable
+
+    state = Report.objects.select_for_update().values_list("state", flat=True).get(pk=report.pk)
+    if not document_settings_are_editable(state):
+        log_lock_refused(unit=report.unit, periods=[report.period], channel="document", by=by)
+        raise PeriodLocked(
+            _(
+                "Báo cáo kỳ %(period)s đã gửi: số, ngày văn bản và thông tin văn bản "
+                "(người ký, nơi nhận…) không sửa được nữa."
+            )
+            % {"period": report.period.code},
+            periods=[report.period],
+        )
+
+
+def document_settings_save(*, report: Report, form: DocumentSettingsForm, by: User) -> None:
+    """Save the unit's header and closing data from the page of `report` (stored signed files
+    never change): refused once the report is submitted."""
+    with transaction.atomic():
+        _ensure_document_editable(report=report, by=by)
+        obj = form.save(commit=False)
+        obj.unit = report.unit
+        history_user_set(obj, by)
+        obj.save()
 
 
 def report_number_save(*, report: Report, form: ReportNumberForm, by: User) -> Report:
-    """Number/symbol/date of issue: only before signing (a signed file cannot change)."""
-    from django.core.exceptions import ValidationError
-
-    from ..workflow import document_number_is_editable
-
-    if not document_number_is_editable(report.state):
-        raise ValidationError(_("Báo cáo đã ký số: không sửa được số, ngày văn bản."))
-    obj = form.save(commit=False)
-    obj.version += 1
-    history_user_set(obj, by)
-    obj.save(update_fields=["doc_number", "doc_symbol", "issued_on", "version", "updated_at"])
+    """Number/symbol/date of issue: only before submission (what is sent is what is signed)."""
+    with transaction.atomic():
+        _ensure_document_editable(report=report, by=by)
+        obj = form.save(commit=False)
+        obj.version += 1
+        history_user_set(obj, by)
+        obj.save(update_fields=["doc_number", "doc_symbol", "issued_on", "version", "updated_at"])
     return obj

@@ -97,7 +97,9 @@ def test_state_policies_live_in_the_workflow():
     assert {s for s in S if workflow.is_signable(s)} == {S.ACCEPTED}
     assert {s for s in S if workflow.narrative_is_editable(s)} == {S.DRAFT, S.RETURNED}
     assert not workflow.document_number_is_editable(S.SIGNED)
-    assert workflow.document_number_is_editable(S.ACCEPTED)
+    # issue 10 point 2: number, date and settings are frozen from submission on
+    assert {s for s in S if workflow.document_number_is_editable(s)} == {S.DRAFT, S.RETURNED}
+    assert {s for s in S if workflow.document_settings_are_editable(s)} == {S.DRAFT, S.RETURNED}
     owned = {t.name: t.owner for t in workflow.TRANSITIONS.values() if t.owner}
     assert owned == {"sign": "reports.signing"}
 

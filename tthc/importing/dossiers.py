@@ -187,8 +187,11 @@ class _Parser:
     """Reads a dossier file and yields valid row tuples (line, code, *DATA_FIELDS) while
     collecting every problem in `result`."""
 
-    def __init__(self, *, result: ImportResult, error_limit: int | None, unit: Unit) -> None:
+    def __init__(
+        self, *, result: ImportResult, error_limit: int | None, unit: Unit, by: Any = None
+    ) -> None:
         self.result = result
+        self.by = by
         self.error_limit = error_limit
         self.unit = unit
         self.catalogue = _catalogue()
@@ -449,7 +452,7 @@ class _Parser:
         if not self.result.ok:
             return
         self.finish_warnings()
-        message = _locked_problem(unit=self.unit, days=self.received_days)
+        message = _locked_problem(unit=self.unit, days=self.received_days, by=self.by)
         if message:
             self.result.add_error(0, "", message, limit=None)
 
@@ -464,15 +467,20 @@ class _Parser:
             )
 
 
-def _locked_problem(*, unit: Unit, days: set[dt.date]) -> str | None:
-    """A message when a row falls in the window of a period whose report locks the data."""
-    from reports.locks import locked_periods
+def _locked_problem(*, unit: Unit, days: set[dt.date], by: Any = None) -> str | None:
+    """A message when a row falls in the window of a period whose report locks the data.
+    Called inside the writing transaction: the lock rule takes the workflow's row lock on the
+    reports of the periods the file touches first, so a submit cannot slip in between."""
+    from reports.locks import lock_reports_touching, locked_periods, log_lock_refused
 
     if not days:
         return None
-    for p in locked_periods(unit=unit, ranges=[(min(days), max(days))]):
+    span = [(min(days), max(days))]
+    lock_reports_touching(unit=unit, ranges=span)
+    for p in locked_periods(unit=unit, ranges=span):
         hits = [d for d in days if p.start <= d <= p.end]
         if hits:
+            log_lock_refused(unit=unit, periods=[p], channel="import:dossiers", by=by)
             return _(
                 "Báo cáo kỳ %(period)s của %(unit)s đã gửi nên dữ liệu kỳ này bị khóa; tệp có "
                 "%(n)s ngày tiếp nhận trong kỳ (từ %(start)s đến %(end)s). Không nhập được."
@@ -717,7 +725,7 @@ def dossiers_import(
     result = ImportResult(kind=ImportBatch.Kind.DOSSIERS)
     f = file
     name = name or getattr(file, "name", "") or ""
-    parser = _Parser(result=result, error_limit=error_limit, unit=unit)
+    parser = _Parser(result=result, error_limit=error_limit, unit=unit, by=by)
     parser.headers_as_written = {}
     rows = parser.rows(f, name=name, progress=progress)
     writer = _pg_import if connection.vendor == "postgresql" else _generic_import
