@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from orgs.decorators import unit_period_view
 from orgs.policy import is_catalogue_admin
+from reports.jobs import job_enqueue
 from reports.models import Job
 
 from .base import ImportRefused, ImportResult
@@ -95,7 +96,7 @@ def import_upload(request: HttpRequest, kind: str) -> HttpResponse:
                 if import_is_async(job):
                     from .tasks import import_run
 
-                    import_run.delay_on_commit(job.pk, False)
+                    job_enqueue(job, import_run, job.pk, False)
                 else:
                     import_job_run(job_id=job.pk, commit=False)
                 return redirect(
@@ -157,8 +158,7 @@ def import_confirm(request: HttpRequest, kind: str, job_id: int) -> HttpResponse
     elif import_is_async(job):
         from .tasks import import_run
 
-        Job.objects.filter(pk=job.pk).update(status="queued", progress=0, message="")
-        import_run.delay_on_commit(job.pk, True)
+        job_enqueue(job, import_run, job.pk, True)
     else:
         result = import_job_run(job_id=job.pk, commit=True)
         if result is not None and result.ok:

@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from orgs.decorators import unit_period_view
@@ -9,6 +11,7 @@ from orgs.models import Unit
 from orgs.policy import may_comment
 
 from .gates import submission_check
+from .jobs import job_retry
 from .models import Job
 from .services import (
     TransitionOwned,
@@ -79,8 +82,8 @@ def comment(request):
     return redirect("workspace", code=request.unit.code, period=request.period.code)
 
 
-def job_status(request, pk: int):
-    """Progress of a background job, as JSON (polled) or as an htmx fragment."""
+def _visible_job(request, pk: int) -> Job:
+    """The job, if the user started it or sees its unit; 404 otherwise."""
     if not request.user.is_authenticated:
         raise Http404
     job = get_object_or_404(Job, pk=pk)
@@ -88,6 +91,12 @@ def job_status(request, pk: int):
     in_scope = job.unit_id and Unit.objects.visible_to(request.user).filter(pk=job.unit_id).exists()
     if not (own or in_scope):
         raise Http404
+    return job
+
+
+def job_status(request, pk: int):
+    """Progress of a background job, as JSON (polled) or as an htmx fragment."""
+    job = _visible_job(request, pk)
     if request.htmx or request.GET.get("fragment"):
         return render(request, "reports/_job.html", {"job": job})
     return JsonResponse(
@@ -100,5 +109,25 @@ def job_status(request, pk: int):
             "error": job.error,
             "result": job.result,
             "result_url": job.result_file.url if job.result_file else None,
+            "delayed": job.is_delayed,
+            "can_retry": job.can_retry,
         }
     )
+
+
+@require_POST
+def job_retry_view(request, pk: int):
+    """«Thử lại»: a failed job is queued again, by the user who started it (or an admin)."""
+    job = _visible_job(request, pk)
+    if not (job.created_by_id == request.user.pk or request.user.is_superuser):
+        raise PermissionDenied
+    if not job_retry(job):
+        messages.error(request, _("Công việc này không thể chạy lại."))
+    job.refresh_from_db()
+    if request.htmx:
+        return render(request, "reports/_job.html", {"job": job})
+    target = request.POST.get("next") or request.headers.get("referer") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return redirect(target if safe else "/")

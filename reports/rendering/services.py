@@ -112,7 +112,7 @@ def document_render(
 
 def document_render_enqueue(*, report: Report, fmt: str, by) -> Job:
     """Create the job row and hand the rendering to a worker once the row is committed."""
-    from ..jobs import job_create
+    from ..jobs import job_create, job_enqueue
     from .tasks import render_report_task
 
     if fmt not in FORMATS:
@@ -124,7 +124,7 @@ def document_render_enqueue(*, report: Report, fmt: str, by) -> Job:
         period=report.period,
         params={"report": report.pk, "format": fmt},
     )
-    render_report_task.delay_on_commit(job.pk)
+    job_enqueue(job, render_report_task, job.pk)
     return job
 
 
