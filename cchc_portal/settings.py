@@ -245,7 +245,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # than the longest job, or a slow job would run twice.
     "visibility_timeout": CCHC_JOB_MAX_SECONDS + 5 * 60,
     "socket_connect_timeout": CCHC_BROKER_TIMEOUT,
-    "socket_timeout": max(CCHC_BROKER_TIMEOUT, 5),  # > the consumer's 1 s BRPOP
+    "socket_timeout": max(CCHC_BROKER_TIMEOUT, 2),  # > the consumer's 1 s BRPOP
     "max_retries": 1,
     "interval_start": 0,
     "interval_step": 0.2,
@@ -258,7 +258,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.5,
 }
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CCHC_BROKER_TIMEOUT
-CELERY_REDIS_SOCKET_TIMEOUT = max(CCHC_BROKER_TIMEOUT, 5)
+CELERY_REDIS_SOCKET_TIMEOUT = max(CCHC_BROKER_TIMEOUT, 2)
 
 if REDIS_URL:
     CACHES = {

@@ -143,6 +143,7 @@ def job_enqueue(job: Job, task: Any, *args: Any) -> None:
         queued_at=now,
         sent_at=None,
         finished_at=None,
+        attempts=0,
     )
     job.task_name, job.task_args, job.status, job.queued_at = task.name, list(args), "queued", now
     pk = job.pk
@@ -300,7 +301,6 @@ def job_retry(job: Job) -> bool:
         return False
     from cchc_portal.celery import app
 
-    Job.objects.filter(pk=job.pk).update(attempts=0)
     job_enqueue(job, app.tasks[job.task_name], *job.task_args)
     log_event("job_retried", job=job.pk, kind=job.kind)
     return True
