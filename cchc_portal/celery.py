@@ -14,6 +14,12 @@ app.autodiscover_tasks()
 app.conf.imports = ("reports.rendering.tasks",)
 
 app.conf.beat_schedule = {
+    # Every minute: fail jobs whose worker died (no heartbeat), send again jobs the broker
+    # refused or lost, recompute snapshots older than their data (reports/jobs.py).
+    "reconcile-jobs": {
+        "task": "reports.tasks.jobs_reconcile",
+        "schedule": 60.0,
+    },
     # Refresh the indicator snapshots of every open period once a night.
     "refresh-open-periods-nightly": {
         "task": "reports.tasks.refresh_open_periods",

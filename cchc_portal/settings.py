@@ -241,12 +241,61 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
+# Background jobs (reports/jobs.py, docs/SECURITY.md «Background jobs»). A worker process that
+# dies (OOM killer, kill -9) hands its task back to the broker (acks_late + reject on worker
+# lost) and the job is run again; every job runs at most CCHC_JOB_MAX_ATTEMPTS times.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# The longest job (an import of 100 000 rows, a report PDF) in seconds: past it the task is
+# stopped (soft limit: a clean failure; hard limit: the process is killed).
+CCHC_JOB_MAX_SECONDS = int(os.environ.get("CCHC_JOB_MAX_SECONDS", 30 * 60))
+CELERY_TASK_SOFT_TIME_LIMIT = CCHC_JOB_MAX_SECONDS
+CELERY_TASK_TIME_LIMIT = CCHC_JOB_MAX_SECONDS + 60
+# A running job writes a heartbeat every CCHC_JOB_HEARTBEAT_SECONDS; without one for
+# CCHC_JOB_HEARTBEAT_TIMEOUT seconds the reaper marks it failed (the user may retry).
+CCHC_JOB_HEARTBEAT_SECONDS = int(os.environ.get("CCHC_JOB_HEARTBEAT_SECONDS", 10))
+CCHC_JOB_HEARTBEAT_TIMEOUT = int(os.environ.get("CCHC_JOB_HEARTBEAT_TIMEOUT", 120))
+CCHC_JOB_MAX_ATTEMPTS = int(os.environ.get("CCHC_JOB_MAX_ATTEMPTS", 3))
+# A job queued longer than this is shown as delayed ("hệ thống xử lý nền đang chậm"); the
+# reconciler sends a queued job again when its last send is CCHC_JOB_RESEND_AFTER seconds old,
+# and gives up (failed, retry offered) after CCHC_JOB_QUEUED_DEADLINE seconds.
+CCHC_JOB_DELAYED_AFTER = int(os.environ.get("CCHC_JOB_DELAYED_AFTER", 30))
+CCHC_JOB_RESEND_AFTER = int(os.environ.get("CCHC_JOB_RESEND_AFTER", 60))
+CCHC_JOB_QUEUED_DEADLINE = int(os.environ.get("CCHC_JOB_QUEUED_DEADLINE", 6 * 3600))
+# A request never waits long for the broker: short connect/socket timeouts and one quick retry
+# when publishing; a publish that fails after the data is committed leaves the job queued.
+CCHC_BROKER_TIMEOUT = float(os.environ.get("CCHC_BROKER_TIMEOUT", 2))
+CELERY_BROKER_CONNECTION_TIMEOUT = CCHC_BROKER_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # An unacknowledged task comes back after this many seconds (whole worker lost): longer
+    # than the longest job, or a slow job would run twice.
+    "visibility_timeout": CCHC_JOB_MAX_SECONDS + 5 * 60,
+    "socket_connect_timeout": CCHC_BROKER_TIMEOUT,
+    "socket_timeout": max(CCHC_BROKER_TIMEOUT, 2),  # > the consumer's 1 s BRPOP
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CCHC_BROKER_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = max(CCHC_BROKER_TIMEOUT, 2)
+
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CCHC_CACHE_PREFIX", "cchc"),
+            # Never hold a request long for a refused or stalled Redis (callers tolerate errors).
+            "OPTIONS": {
+                "socket_connect_timeout": CCHC_BROKER_TIMEOUT,
+                "socket_timeout": CCHC_BROKER_TIMEOUT,
+            },
         }
     }
 else:

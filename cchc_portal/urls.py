@@ -19,6 +19,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("jobs/<int:pk>/", reports_views.job_status, name="job_status"),
     path("jobs/<int:pk>/file/", reports_views.job_file, name="job_file"),
+    path("jobs/<int:pk>/retry/", reports_views.job_retry_view, name="job_retry"),
     path(unit_period, reports_views.workspace, name="workspace"),
     path(
         unit_period + "transition/<str:name>/", reports_views.transition, name="report_transition"

@@ -156,8 +156,9 @@ def _job_progress_writer(job_id: int) -> tuple[Progress, Any]:
                 state["conn"] = connections.create_connection(DEFAULT_DB_ALIAS)
             with state["conn"].cursor() as cursor:
                 cursor.execute(
-                    f"UPDATE {table} SET progress = %s, message = %s WHERE id = %s",
-                    [pct, message[:300], job_id],
+                    f"UPDATE {table} SET progress = %s, message = %s, heartbeat_at = %s "
+                    "WHERE id = %s",
+                    [pct, message[:300], timezone.now(), job_id],
                 )
         except Exception:  # progress is a courtesy; never fail an import over it
             pass
@@ -177,7 +178,12 @@ def import_job_run(*, job_id: int, commit: bool) -> ImportResult | None:
     if commit and params.get("imported"):
         return ImportResult.from_dict(params["imported"])
     kind = params.get("import_kind", "")
-    job_start(job)
+    if commit and job.status == JobStatus.DONE and params.get("preview"):
+        # The import of a previewed upload run in the request (small files): queued again.
+        Job.objects.filter(pk=job.pk, status=JobStatus.DONE).update(status=JobStatus.QUEUED)
+        job.status = JobStatus.QUEUED
+    if not job_start(job):  # another delivery runs it, or it is finished
+        return None
     progress, close_progress = _job_progress_writer(job.pk)
     try:
         with job.input_file.open("rb") as f:

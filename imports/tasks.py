@@ -1,14 +1,24 @@
-"""Celery tasks of the imports: thin, take ids, idempotent (DESIGN habit 6)."""
+"""Celery tasks of the imports: thin, take ids, idempotent (DESIGN habit 6).
+
+The import itself is all-or-nothing (one transaction), so a worker killed mid-import leaves
+nothing written; the delivery handed back to the broker runs it again (reports/jobs.py)."""
 
 from celery import shared_task
 
 
-@shared_task(name="imports.import_run", acks_late=True)
-def import_run(job_id: int, commit: bool) -> None:
+@shared_task(name="imports.import_run", acks_late=True, bind=True)
+def import_run(self, job_id: int, commit: bool) -> None:  # noqa: ANN001 - Celery's bound task
     """Preview (commit=False) or import (commit=True) the file kept in a Job row."""
+    from reports.jobs import job_heartbeat
+    from reports.models import Job
+
     from .services import import_job_run
 
-    import_job_run(job_id=job_id, commit=commit)
+    job = Job.objects.filter(pk=job_id).first()
+    if job is None:
+        return
+    with job_heartbeat(job, enabled=not self.request.is_eager):
+        import_job_run(job_id=job_id, commit=commit)
 
 
 @shared_task(name="imports.import_jobs_purge")

@@ -20,6 +20,7 @@ from common.files import stored_file_response
 from orgs.decorators import unit_period_view
 from orgs.http import UnitPeriodRequest
 from orgs.policy import is_catalogue_admin
+from reports.jobs import job_enqueue
 from reports.models import Job
 
 from .base import ImportRefused, ImportResult
@@ -110,7 +111,7 @@ def import_upload(request: UnitPeriodRequest, kind: str) -> HttpResponse:
                 if import_is_async(job):
                     from .tasks import import_run
 
-                    import_run.delay_on_commit(job.pk, False)
+                    job_enqueue(job, import_run, job.pk, False)
                 else:
                     import_job_run(job_id=job.pk, commit=False)
                 return redirect(
@@ -172,8 +173,7 @@ def import_confirm(request: UnitPeriodRequest, kind: str, job_id: int) -> HttpRe
     elif import_is_async(job):
         from .tasks import import_run
 
-        Job.objects.filter(pk=job.pk).update(status="queued", progress=0, message="")
-        import_run.delay_on_commit(job.pk, True)
+        job_enqueue(job, import_run, job.pk, True)
     else:
         result = import_job_run(job_id=job.pk, commit=True)
         if result is not None and result.ok:

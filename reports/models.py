@@ -1,8 +1,11 @@
 """The report object and its workflow, narrative, indicator snapshots, document settings,
 rendered files and background jobs. (Plan tasks, directives and entered figures: `plans`.)"""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -109,6 +112,10 @@ class IndicatorSnapshot(models.Model):
     computed_at = models.DateTimeField()
     duration_ms = models.PositiveIntegerField(default=0)
     data_version = models.CharField(max_length=64, blank=True)
+    # When records of the unit last changed (set by reports.recompute.records_changed in the
+    # writer's transaction): a snapshot with changed_at > computed_at is older than its data and
+    # is recomputed by the reconciler even if the broker lost the debounced refresh.
+    changed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -245,10 +252,37 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Delivery (reports/jobs.py): the task that runs the job and its arguments (so the
+    # reconciler can send it again), when it started waiting, when it was last handed to the
+    # broker, the worker process running it ("host:pid"), its last sign of life and how many
+    # times a worker started it.
+    task_name = models.CharField(max_length=100, blank=True)
+    task_args = models.JSONField(default=list, blank=True)
+    queued_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    worker = models.CharField(max_length=200, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "queued_at"], name="job_status_queued_idx")]
 
     @property
     def is_finished(self) -> bool:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+    @property
+    def is_delayed(self) -> bool:
+        """Waiting longer than CCHC_JOB_DELAYED_AFTER seconds: the page says so plainly."""
+        if self.status != JobStatus.QUEUED:
+            return False
+        since = self.queued_at or self.created_at
+        if since is None:
+            return False
+        limit = timedelta(seconds=settings.CCHC_JOB_DELAYED_AFTER)
+        return timezone.now() - since >= limit
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == JobStatus.FAILED and bool(self.task_name)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cchc_portal.security import log_event
 from common.history import history_user_set
 from orgs.models import Period, Role, Unit
 
@@ -76,6 +77,17 @@ def report_transition(
         ReportTransition.objects.create(
             report=report, from_state=old, to_state=report.state, by=by, comment=comment
         )
+    log_event(
+        "report_transition",
+        report=report.pk,
+        unit=report.unit_id,
+        period=report.period_id,
+        transition=name,
+        from_state=old,
+        to_state=report.state,
+        version=report.version,
+        by=getattr(by, "username", None),
+    )
     return report
 
 

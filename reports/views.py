@@ -4,6 +4,8 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.files import stored_file_response
@@ -13,6 +15,7 @@ from orgs.models import Unit
 from orgs.policy import may_comment
 
 from .gates import submission_check
+from .jobs import job_retry
 from .models import Job
 from .services import (
     TransitionOwned,
@@ -119,5 +122,25 @@ def job_status(request: HtmxRequest, pk: int) -> HttpResponse:
             "error": job.error,
             "result": job.result,
             "result_url": reverse("job_file", args=[job.pk]) if job.result_file else None,
+            "delayed": job.is_delayed,
+            "can_retry": job.can_retry,
         }
     )
+
+
+@require_POST
+def job_retry_view(request: HtmxRequest, pk: int) -> HttpResponse:
+    """«Thử lại»: a failed job is queued again, by the user who started it (or an admin)."""
+    job = _visible_job(request, pk)
+    if not (job.created_by_id == request.user.pk or request.user.is_superuser):
+        raise PermissionDenied
+    if not job_retry(job):
+        messages.error(request, _("Công việc này không thể chạy lại."))
+    job.refresh_from_db()
+    if request.htmx:
+        return render(request, "reports/_job.html", {"job": job})
+    target = request.POST.get("next") or request.headers.get("referer") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return redirect(target if safe else "/")

@@ -25,7 +25,7 @@ from orgs.models import Unit
 
 from .indicators import Indicator, Kind, Section, change_pct, registry
 from .indicators.compute import subtree_ids, unit_filter_for
-from .jobs import job_create
+from .jobs import job_create, job_enqueue
 from .locks import ensure_unlocked
 from .models import JobKind, Report, ReportState, WarningExplanation
 from .snapshots import snapshot_findings, snapshot_get, snapshot_values, snapshots_for
@@ -152,7 +152,7 @@ def recompute(request: UnitPeriodRequest) -> HttpResponse:
     job = job_create(
         kind=JobKind.RECOMPUTE, by=request.user, unit=request.unit, period=request.period
     )
-    transaction.on_commit(lambda: recompute_job.delay(job.pk))
+    job_enqueue(job, recompute_job, job.pk)
     if request.htmx:
         return render(request, "reports/_job.html", {"job": job})
     messages.info(request, _("Đang tính lại các chỉ tiêu."))

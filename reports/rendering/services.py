@@ -119,7 +119,7 @@ def document_render(
 
 def document_render_enqueue(*, report: Report, fmt: str, by: User) -> Job:
     """Create the job row and hand the rendering to a worker once the row is committed."""
-    from ..jobs import job_create
+    from ..jobs import job_create, job_enqueue
     from .tasks import render_report_task
 
     if fmt not in FORMATS:
@@ -131,7 +131,7 @@ def document_render_enqueue(*, report: Report, fmt: str, by: User) -> Job:
         period=report.period,
         params={"report": report.pk, "format": fmt},
     )
-    render_report_task.delay_on_commit(job.pk)
+    job_enqueue(job, render_report_task, job.pk)
     return job
 
 
