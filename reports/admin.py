@@ -1,6 +1,18 @@
+"""The admin of the kernel's models goes through the same rules as every other channel: the
+workflow decides what a report's state allows, `locks` whether a (unit, period) may change."""
+
+from __future__ import annotations
+
 from django.contrib import admin
+from django.db.models import Model
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .locks import period_is_locked
 from .models import (
     DocumentSettings,
     Job,
@@ -9,6 +21,7 @@ from .models import (
     Report,
     ReportTransition,
 )
+from .workflow import LOCKING_STATES, ReportState, document_settings_are_editable
 
 
 class TransitionInline(admin.TabularInline):
@@ -25,8 +38,15 @@ class ReportAdmin(SimpleHistoryAdmin):
     search_fields = ("unit__code", "unit__name")
     raw_id_fields = ("unit",)
     inlines = [TransitionInline]
-    # State changes go through the workflow service, never through the admin form.
+    # State changes go through the workflow service, never through the admin form; the number
+    # and date of issue only while the workflow allows them (never after submission).
     readonly_fields = ("state", "submitted_at")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> tuple:
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if isinstance(obj, Report) and not document_settings_are_editable(obj.state):
+            fields += ("doc_number", "doc_symbol", "issued_on", "unit", "period")
+        return fields
 
 
 @admin.register(Job)
@@ -49,8 +69,64 @@ class JobAdmin(admin.ModelAdmin):
 class RenderedDocumentAdmin(SimpleHistoryAdmin):
     list_display = ("report", "kind", "sha256", "pages", "by", "created_at")
     list_filter = ("kind",)
-    readonly_fields = ("report", "kind", "file", "sha256", "data_hash", "pages", "by", "created_at")
+    readonly_fields = (
+        "report",
+        "kind",
+        "download",
+        "sha256",
+        "data_hash",
+        "pages",
+        "by",
+        "created_at",
+    )
+    exclude = ("file",)
+
+    @admin.display(description=_("tệp"))
+    def download(self, obj: RenderedDocument) -> SafeString | str:
+        """Stored files are served only through the scoped download view, never by URL."""
+        if not obj.file.name:
+            return "—"
+        url = reverse(
+            "document_download",
+            kwargs={"code": obj.report.unit.code, "period": obj.report.period.code, "pk": obj.pk},
+        )
+        return format_html('<a href="{}">{}</a>', url, _("Tải tệp"))
 
 
-admin.site.register(NarrativeSection, SimpleHistoryAdmin, raw_id_fields=("unit", "period"))
-admin.site.register(DocumentSettings, SimpleHistoryAdmin, raw_id_fields=("unit",))
+@admin.register(NarrativeSection)
+class NarrativeSectionAdmin(SimpleHistoryAdmin):
+    """The narrative of a submitted report is read-only here as on its page."""
+
+    raw_id_fields = ("unit", "period")
+
+    def _locked(self, obj: Model | None) -> bool:
+        return isinstance(obj, NarrativeSection) and period_is_locked(
+            unit=obj.unit, period=obj.period
+        )
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return not self._locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return not self._locked(obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(DocumentSettings)
+class DocumentSettingsAdmin(SimpleHistoryAdmin):
+    """A unit's header and closing data print on its reports: read-only while one of them is
+    submitted or accepted (what the reviewer read is what gets signed)."""
+
+    raw_id_fields = ("unit",)
+    AWAITING_SIGNATURE = tuple(LOCKING_STATES - {ReportState.SIGNED})
+
+    def _locked(self, obj: Model | None) -> bool:
+        return (
+            isinstance(obj, DocumentSettings)
+            and Report.objects.filter(unit=obj.unit, state__in=self.AWAITING_SIGNATURE).exists()
+        )
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return not self._locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return not self._locked(obj) and super().has_delete_permission(request, obj)

@@ -96,6 +96,13 @@ URLS: dict[str, Row] = {
     # Jobs: the starter's or in the unit's scope; anything else (anonymous too) → 404.
     "job_status": Row(Kind(get=(200, 200), post=(200, 200), unit=False, anon=404), obj="job"),
     "job_file": Row(Kind(get=(200, 200), post=(200, 200), unit=False, anon=404), obj="job"),
+    # Retry: only the user who started the job (or an admin); a job that cannot run again
+    # answers with a message and a redirect.
+    "job_retry": Row(
+        Kind(get=None, post=(403, 403), unit=False, anon=404),
+        {("clerk_a", "POST"): 302, ("admin", "POST"): 302},
+        obj="job",
+    ),
     # The report of a unit and period.
     "workspace": Row(READ_ANY),
     "report_transition": Row(ACTION, {("clerk_a", "POST"): 403}),  # submit: the approver only
@@ -164,7 +171,8 @@ def classify_records() -> None:
         delete_over = dict(over)
         if over:
             delete_over[("admin", "POST")] = 302
-            delete_over[("clerk_a", "foreign")] = 403
+            # The object is looked up first (404 before 403): an id that is no catalogue
+            # procedure is 404 for everyone.
         URLS[n("delete")] = Row(DELETE, delete_over, obj=section.key, sample=sample)
         URLS[n("history")] = Row(READ, obj=section.key, sample=sample)
 
