@@ -37,6 +37,25 @@ class ImportRunner(Protocol):
     ) -> ImportResult: ...
 
 
+def without_progress(importer: Callable[..., ImportResult]) -> ImportRunner:
+    """An import service that reports no progress (a small spreadsheet read in one go), as an
+    ImportKind's `run`."""
+
+    def run(
+        *,
+        file: Any,
+        unit: Any,
+        period: Any,
+        by: Any,
+        commit: bool,
+        name: str,
+        progress: Progress | None,
+    ) -> ImportResult:
+        return importer(file=file, unit=unit, period=period, by=by, commit=commit, name=name)
+
+    return run
+
+
 @dataclass(frozen=True)
 class ImportKind:
     """One kind of file a user may import from the browser.
