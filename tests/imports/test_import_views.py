@@ -228,6 +228,12 @@ def test_every_unit_import_kind_has_an_upload_page_and_templates(client, cast, k
     login(client, cast.approver_a)
     page = client.get(url("import_upload", cast.commune_a, kind=kind))
     assert page.status_code == 200 and header in page.content.decode()
+    # Every column is listed with the English name the page promises, in square brackets.
+    from imports.registry import import_kinds
+
+    html = page.content.decode()
+    for column in import_kinds.get(kind).columns():
+        assert f"<code>[{column.alias}]</code>" in html
     for fmt in ("csv", "xlsx"):
         resp = client.get(url("import_template", cast.commune_a, kind=kind, fmt=fmt))
         assert resp.status_code == 200 and resp["Content-Disposition"].endswith(f'.{fmt}"')
