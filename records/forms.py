@@ -79,6 +79,11 @@ class AmountInput(forms.TextInput):
         attrs: dict[str, Any] | None = None,
         renderer: BaseRenderer | None = None,
     ) -> SafeString:
+        final = {**self.attrs, **(attrs or {})}
+        if final.get("aria-invalid") and "hx-trigger" in final:
+            # The field's error is printed below it: echoing the same error on load would print
+            # it twice. The echo comes back as soon as the user types.
+            attrs = {**(attrs or {}), "hx-trigger": "input changed delay:250ms"}
         html = super().render(name, value, attrs, renderer)
         return mark_safe(f'{html} <span class="echo-slot help" aria-live="polite"></span>')
 

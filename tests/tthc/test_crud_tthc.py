@@ -285,3 +285,15 @@ def test_a_second_edit_is_diffed_against_the_first(clerk, cast):
         )
         assert response.status_code == 302
     assert Dossier.history.filter(id=dossier.pk).count() == 3
+
+
+def test_a_bad_amount_is_reported_once_below_the_field(clerk, cast):
+    html = clerk.post(URL + "new/", dossier_data(fee="12,5")).content.decode()
+    assert html.count("Chỉ nhập số nguyên") == 1
+    # The live echo beside the field would print the same error again when the page loads:
+    # on a field with an error it waits for the user to type.
+    fee = html[html.index('name="fee"') : html.index(">", html.index('name="fee"'))]
+    assert 'aria-invalid="true"' in fee and 'hx-trigger="input changed delay:250ms"' in fee
+    ok = clerk.get(URL + "new/").content.decode()
+    fee = ok[ok.index('name="fee"') : ok.index(">", ok.index('name="fee"'))]
+    assert "load" in fee.split('hx-trigger="')[1].split('"')[0]
