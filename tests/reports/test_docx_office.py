@@ -5,6 +5,7 @@ block on one page, about as many pages as the WeasyPrint PDF."""
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import shutil
@@ -13,12 +14,14 @@ import tempfile
 import zipfile
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
 from pypdf import PdfReader
 
 from reports.rendering.context import build_context
+from reports.rendering.docx import context_to_docx
 from reports.rendering.services import render_bytes
 from reports.services import report_get_or_create
 from tests.conftest import need
@@ -31,14 +34,15 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 class Soffice:
-    """DOCX -> PDF with LibreOffice in a private profile (parallel runs do not clash),
-    started in the background so the WeasyPrint PDF renders meanwhile."""
+    """DOCX -> PDF with LibreOffice in a private profile (parallel runs do not clash), several
+    documents in one call, started in the background so other work runs meanwhile."""
 
-    def __init__(self, docx: bytes) -> None:
+    def __init__(self, *docs: bytes) -> None:
         need(SOFFICE is not None, "LibreOffice (soffice) is not installed")
         self.tmp = tempfile.TemporaryDirectory(prefix="cchc-soffice-")
-        src = Path(self.tmp.name) / "report.docx"
-        src.write_bytes(docx)
+        self.names = [Path(self.tmp.name) / f"doc{n}.docx" for n in range(len(docs))]
+        for path, data in zip(self.names, docs, strict=True):
+            path.write_bytes(data)
         self.proc = subprocess.Popen(
             [
                 str(SOFFICE),
@@ -49,28 +53,28 @@ class Soffice:
                 "pdf",
                 "--outdir",
                 self.tmp.name,
-                str(src),
+                *map(str, self.names),
             ],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
         )
 
-    def pdf(self) -> bytes:
+    def pdfs(self) -> list[bytes]:
         try:
-            out, _err = self.proc.communicate(timeout=120)
+            out, _err = self.proc.communicate(timeout=180)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.communicate()
-            raise
-        finally:
-            result = Path(self.tmp.name) / "report.pdf"
-            data = result.read_bytes() if result.exists() else b""
             self.tmp.cleanup()
-        assert self.proc.returncode == 0 and data, out.decode(errors="replace")
+            raise
+        results = [path.with_suffix(".pdf") for path in self.names]
+        data = [r.read_bytes() if r.exists() else b"" for r in results]
+        self.tmp.cleanup()
+        assert self.proc.returncode == 0 and all(data), out.decode(errors="replace")
         return data
 
 
-_CACHE: dict[str, tuple[bytes, bytes, bytes]] = {}
+_CACHE: dict[str, Any] = {}
 
 
 @pytest.fixture
@@ -84,7 +88,8 @@ def converted(cast) -> tuple[bytes, bytes, bytes]:
         docx, _pages = render_bytes(ctx, "docx")
         office = Soffice(docx)
         weasy, _pages = render_bytes(ctx, "pdf")
-        _CACHE["seed"] = (docx, office.pdf(), weasy)
+        _CACHE["seed"] = (docx, office.pdfs()[0], weasy)
+        _CACHE["ctx"] = copy.deepcopy(ctx)
         if out := os.environ.get("CCHC_DOCX_ARTIFACTS"):  # for looking at the pages by hand
             Path(out).mkdir(parents=True, exist_ok=True)
             for name, data in zip(
@@ -147,6 +152,40 @@ def test_the_closing_sentence_and_the_signature_block_share_a_page(converted):
     recipients = [n for n, p in enumerate(pages) if "Lưu: VT" in p]
     assert len(closing) == len(title) == len(name) == 1, (closing, title, name)
     assert closing == title == name == recipients
+
+
+def test_the_signature_block_never_leaves_the_closing_sentence_wherever_the_page_ends(converted):
+    """The seed's text grown by 0, 2, 4 … one-line paragraphs: the page break falls before,
+    inside and after the closing block in turn; each time the closing sentence, Nơi nhận, the
+    signer's title and name end up on one page (never split, never the block alone)."""
+    ctx = _CACHE["ctx"]
+    filler = [{"text": "Nội dung bổ sung.", "bold": False, "italic": False, "kind": "text"}]
+    docs = []
+    for extra in range(0, 9, 2):
+        grown = copy.deepcopy(ctx)
+        grown["parts"][-1]["sections"][-1]["paragraphs"].extend([filler] * extra)
+        docs.append(context_to_docx(grown))
+    moved = set()
+    for pdf in Soffice(*docs).pdfs():
+        pages = [squash(p) for p in pages_text(pdf)]
+        where = {
+            marker: [n for n, p in enumerate(pages) if marker in p]
+            for marker in (
+                "kính báo cáo./.",
+                "Nơi nhận:",
+                "TM. ỦY BAN NHÂN DÂN",
+                "CHỦ TỊCH",
+                "Ngô Văn Vương",
+                "Lưu: VT",
+            )
+        }
+        assert all(len(found) == 1 for found in where.values()), where
+        assert len({found[0] for found in where.values()}) == 1, where
+        closing_page = pages[where["Nơi nhận:"][0]]
+        # Something of the body precedes the closing sentence on its page.
+        assert closing_page.index("kính báo cáo./.") > 40, closing_page[:200]
+        moved.add(where["Nơi nhận:"][0])
+    assert len(moved) == 2, moved  # the fillers did push the block onto the next page
 
 
 def test_the_page_count_is_within_one_of_the_pdf(converted):
