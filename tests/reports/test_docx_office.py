@@ -236,3 +236,51 @@ def test_the_tables_have_fixed_grids_matching_their_cells(converted):
     rows = annex._tbl.findall(f"{W}tr")
     assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
     assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
+
+
+def test_the_elements_have_the_decree_30_sizes_and_styles_of_the_pdf(converted):
+    data, _office, _weasy = converted
+    doc = Document(BytesIO(data))
+    seen: dict[str, tuple[float, bool, bool]] = {}
+
+    def visit(paragraphs: Any) -> None:
+        for p in paragraphs:
+            for run in p.runs:
+                if run.text.strip() and run.text not in seen:
+                    seen[run.text] = (run.font.size.pt, bool(run.bold), bool(run.italic))
+
+    visit(doc.paragraphs)
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                visit(cell.paragraphs)
+    expected = {  # text: (size, bold, italic) — nd30-layout.md 4.2 and the print CSS
+        "ỦY BAN NHÂN DÂN": (13, True, False),
+        "XÃ BÌNH PHƯỚC": (13, True, False),
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": (13, True, False),
+        "Độc lập - Tự do - Hạnh phúc": (14, True, False),
+        "BÁO CÁO": (14, True, False),
+        "Kết quả thực hiện công tác cải cách hành chính năm 2023": (14, True, False),
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH": (14, True, False),
+        "Nơi nhận:": (12, True, True),
+        "- Lưu: VT.": (11, False, False),
+        "TM. ỦY BAN NHÂN DÂN": (14, True, False),
+        "Ngô Văn Vương": (14, True, False),
+        "Phụ lục": (14, True, False),
+        "STT": (11, True, False),
+    }
+    for text, style in expected.items():
+        assert seen.get(text) == style, (text, seen.get(text))
+    number = next(t for t in seen if t.startswith("Số:"))
+    date = next(t for t in seen if ", ngày" in t)
+    assert (seen[number], seen[date]) == ((13, False, False), (14, False, True))
+    fonts = {r.font.name for p in doc.paragraphs for r in p.runs if r.text.strip()} | {
+        r.font.name
+        for t in doc.tables
+        for row in t.rows
+        for c in row.cells
+        for p in c.paragraphs
+        for r in p.runs
+        if r.text.strip()
+    }
+    assert fonts == {"Times New Roman"}
