@@ -154,22 +154,48 @@ def test_the_closing_sentence_and_the_signature_block_share_a_page(converted):
     assert closing == title == name == recipients
 
 
+def words(pdf: bytes) -> list[list[tuple[str, float, float]]]:
+    """Per page: (word, top, bottom) in points from the top of the page (pdftotext -bbox)."""
+    pages: list[list[tuple[str, float, float]]] = []
+    for line in pdf_text(pdf, "-bbox").splitlines():
+        if "<page " in line:
+            pages.append([])
+        elif m := re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', line):
+            pages[-1].append((m.group(3), float(m.group(1)), float(m.group(2))))
+    return pages
+
+
+BODY_BOTTOM = 841.89 - 20 / 25.4 * 72  # A4 height minus the 20 mm bottom margin, in points
+FILLER_HEIGHT = 14 * 1.25 + 6  # one line of body text and its 6 pt spacing
+
+
 def test_the_signature_block_never_leaves_the_closing_sentence_wherever_the_page_ends(converted):
-    """The seed's text grown by 0, 2, 4 … one-line paragraphs: the page break falls before,
-    inside and after the closing block in turn; each time the closing sentence, Nơi nhận, the
-    signer's title and name end up on one page (never split, never the block alone)."""
+    """The seed's text is lengthened by one-line paragraphs so that the page ends a fifth, half
+    and four fifths of the way down the closing block (the closing sentence, Nơi nhận and the
+    signature); each time the whole block moves to the next page together: never split, the
+    signature never alone."""
+    _docx, office, _weasy = converted
+    pages = words(office)
+    page = next(n for n, ws in enumerate(pages) if any(w == "Vương" for w, _t, _b in ws))
+    here = pages[page]
+    top = max(t for n, (w, t, _b) in enumerate(here) if w == "Trên" and here[n + 1][0] == "đây")
+    bottom = max(b for w, _t, b in here if w in ("Vương", "Lưu:"))
+    height = bottom - top
+    assert 120 < height < BODY_BOTTOM - top, (top, bottom)  # the block fits under the text
+    counts = sorted(
+        {round((BODY_BOTTOM - f * height - top) / FILLER_HEIGHT) for f in (0.8, 0.5, 0.2)}
+    )
     ctx = _CACHE["ctx"]
     filler = [{"text": "Nội dung bổ sung.", "bold": False, "italic": False, "kind": "text"}]
     docs = []
-    for extra in range(0, 9, 2):
+    for extra in counts:
         grown = copy.deepcopy(ctx)
         grown["parts"][-1]["sections"][-1]["paragraphs"].extend([filler] * extra)
         docs.append(context_to_docx(grown))
-    moved = set()
-    for pdf in Soffice(*docs).pdfs():
-        pages = [squash(p) for p in pages_text(pdf)]
+    for extra, pdf in zip(counts, Soffice(*docs).pdfs(), strict=True):
+        text = [squash(p) for p in pages_text(pdf)]
         where = {
-            marker: [n for n, p in enumerate(pages) if marker in p]
+            marker: [n for n, p in enumerate(text) if marker in p]
             for marker in (
                 "kính báo cáo./.",
                 "Nơi nhận:",
@@ -179,13 +205,8 @@ def test_the_signature_block_never_leaves_the_closing_sentence_wherever_the_page
                 "Lưu: VT",
             )
         }
-        assert all(len(found) == 1 for found in where.values()), where
-        assert len({found[0] for found in where.values()}) == 1, where
-        closing_page = pages[where["Nơi nhận:"][0]]
-        # Something of the body precedes the closing sentence on its page.
-        assert closing_page.index("kính báo cáo./.") > 40, closing_page[:200]
-        moved.add(where["Nơi nhận:"][0])
-    assert len(moved) == 2, moved  # the fillers did push the block onto the next page
+        assert all(len(found) == 1 for found in where.values()), (extra, where)
+        assert {found[0] for found in where.values()} == {page + 1}, (extra, where)
 
 
 def test_the_page_count_is_within_one_of_the_pdf(converted):
