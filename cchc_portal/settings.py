@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "orgs.context_processors.workspace",
+                "reports.context_processors.returned_banner",
             ],
         },
     }
