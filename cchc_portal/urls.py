@@ -42,6 +42,7 @@ urlpatterns = [
     path(unit_period + "indicators/", include("reports.urls_indicators")),
     # The report document: narrative editor, PDF/DOCX, signing.
     path(unit_period + "report/", include("reports.urls_document")),
+    path("notifications/", include("notifications.urls")),
     path("api/", include("reports.urls_api")),
     path("", include("reports.urls_global")),
     path("admin/", admin.site.urls),

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from orgs.decorators import unit_period_view
 from orgs.http import UnitPeriodRequest
@@ -51,6 +51,7 @@ def comment_add_view(request: UnitPeriodRequest) -> HttpResponse:
     return _back(request, "workspace")
 
 
+@require_safe
 @unit_period_view
 def comments_list(request: UnitPeriodRequest) -> HttpResponse:
     """Every comment of the report, by the submission it was made on, with its state."""

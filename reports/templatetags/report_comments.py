@@ -26,6 +26,8 @@ register = template.Library()
 
 def _board(context: template.Context) -> CommentBoard:
     request = context.get("request")
+    if request is None:
+        return CommentBoard(report=None)
     board = getattr(request, "_comment_board", None)
     if board is None:
         unit = getattr(request, "unit", None)
@@ -33,9 +35,7 @@ def _board(context: template.Context) -> CommentBoard:
         report = None
         if unit is not None and period is not None:
             report = Report.objects.filter(unit=unit, period=period).first()
-        board = comment_board(report=report, user=request.user) if request else None
-        if board is None:
-            board = CommentBoard(report=None)
+        board = comment_board(report=report, user=request.user)
         request._comment_board = board
     return board
 
