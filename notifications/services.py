@@ -4,6 +4,7 @@ mailed after the commit by a Celery task (notifications/tasks.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -91,7 +92,7 @@ def notify(
         if new:
             created.append(notice)
             if user.email:
-                transaction.on_commit(lambda pk=notice.pk: _enqueue_email(pk))
+                transaction.on_commit(functools.partial(_enqueue_email, notice.pk))
     return created
 
 

@@ -118,6 +118,7 @@ class CommentBoard:
     by_indicator: dict[str, list[ReportComment]] = field(default_factory=dict)
     open_count: int = 0
     can_comment: bool = False
+    can_review: bool = False
     can_address: bool = False
 
     def for_anchor(self, anchor: str, key: str = "") -> list[ReportComment]:
@@ -134,6 +135,7 @@ def comment_board(*, report: Report | None, user: User) -> CommentBoard:
     board = CommentBoard(
         report=report,
         can_comment=policy.may_comment(user, report.unit),
+        can_review=policy.may_review(user, report.unit),
         can_address=policy.may_address_comment(user, report.unit) and is_open(report.state),
     )
     for c in report.comments.select_related("by", "addressed_by"):

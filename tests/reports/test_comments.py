@@ -178,3 +178,10 @@ def test_banner_on_the_report_pages_only_while_returned(cast, submitted):
     assert (
         "Báo cáo bị trả lại" not in client_for(cast.clerk_b).get("/u/21061/2023/").content.decode()
     )
+
+
+def test_only_reviewers_get_the_comment_form_beside_a_figure(cast, submitted):
+    reviewer_page = client_for(cast.reviewer).get("/u/21073/2023/indicators/").content.decode()
+    clerk_page = client_for(cast.clerk_a).get("/u/21073/2023/indicators/").content.decode()
+    assert reviewer_page.count('class="comment-new"') > 10
+    assert 'class="comment-new"' not in clerk_page
