@@ -5,13 +5,28 @@ marks it addressed with a reply; the reviewer sees it addressed."""
 from __future__ import annotations
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 from reports.models import Report, ReportComment, ReportState
 from reports.services import report_transition
-from tests.helpers.browser import click_to_load, find
+from tests.helpers.browser import find, page_loaded
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def click_to_load(driver, element) -> None:
+    """tests.helpers.browser.click_to_load, also riding out chromedriver's «Node with given id
+    does not belong to the document» (a WebDriverException) while the old page goes away."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    wait = WebDriverWait(
+        driver, 10, ignored_exceptions=[StaleElementReferenceException, WebDriverException]
+    )
+    wait.until(EC.staleness_of(page))
+    wait.until(page_loaded)
 
 
 def test_reviewer_comments_on_a_figure_and_the_commune_addresses_it(
