@@ -71,7 +71,13 @@ class ReportTransition(models.Model):
 
 
 class ReportComment(models.Model):
-    """A reviewer's (or the unit's) comment on a report, outside the state transitions."""
+    """A reviewer's (or the unit's) comment on a report, outside the state transitions.
+
+    Anchored to the whole report (no section, no indicator), to a section of the document
+    (`section`, a key of reports/sections.py) or to one indicator (`indicator`, a registry code).
+    `version` is the submission it was made on (the number of submit transitions at the time,
+    = ReportVersion.number). A reviewer's comment is open until the unit marks it addressed
+    (reports/comments.py), with an optional reply."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="comments")
     by = models.ForeignKey(
@@ -79,9 +85,35 @@ class ReportComment(models.Model):
     )
     at = models.DateTimeField(auto_now_add=True)
     text = models.TextField(_("nội dung"))
+    section = models.CharField(_("mục"), max_length=40, blank=True)
+    indicator = models.CharField(_("chỉ tiêu"), max_length=80, blank=True)
+    version = models.PositiveIntegerField(_("lần gửi"), default=0)
+    by_reviewer = models.BooleanField(default=False)
+    addressed_at = models.DateTimeField(_("đã xử lý lúc"), null=True, blank=True)
+    addressed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reply = models.TextField(_("trả lời"), blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
+
+    @property
+    def anchor(self) -> str:
+        """«report», «section» or «indicator»."""
+        if self.indicator:
+            return "indicator"
+        if self.section:
+            return "section"
+        return "report"
+
+    @property
+    def is_open(self) -> bool:
+        return self.by_reviewer and self.addressed_at is None
 
 
 class NarrativeSection(UnitPeriodRecord):

@@ -15,7 +15,9 @@ from cchc_portal.security import log_event
 from common.history import history_user_set
 from orgs.models import Period, Role, Unit
 
+from .comments import comment_add, return_reason_check, submission_number
 from .models import Report, ReportComment, ReportState, ReportTransition
+from .signals import report_transitioned
 from .workflow import TRANSITIONS, may_perform
 
 
@@ -63,8 +65,9 @@ def report_transition(
                 % {"action": transition.label, "state": report.get_state_display()}
             )
         comment = (comment or "").strip()
-        if transition.needs_comment and not comment:
-            raise ValidationError(_("Cần ghi rõ lý do khi trả lại báo cáo."))
+        if transition.needs_comment:
+            # An open comment on this submission, or the one written in the return form.
+            return_reason_check(report, comment)
         if check is not None:
             check(report)
         old = report.state
@@ -74,9 +77,19 @@ def report_transition(
         report.version += 1
         history_user_set(report, by)
         report.save()
-        ReportTransition.objects.create(
+        stored = ReportTransition.objects.create(
             report=report, from_state=old, to_state=report.state, by=by, comment=comment
         )
+        if transition.needs_comment and comment:
+            # The reason written in the return form is a comment on the whole report: the
+            # unit sees it in the comments box and marks it addressed like any other.
+            ReportComment.objects.create(
+                report=report,
+                by=by,
+                text=comment,
+                version=submission_number(report),
+                by_reviewer=True,
+            )
     log_event(
         "report_transition",
         report=report.pk,
@@ -88,11 +101,12 @@ def report_transition(
         version=report.version,
         by=getattr(by, "username", None),
     )
+    report_transitioned.send(sender=Report, report=report, transition=stored, name=name, by=by)
     return report
 
 
-def report_comment_add(*, report: Report, by: User, text: str) -> ReportComment:
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError(_("Nội dung ý kiến không được để trống."))
-    return ReportComment.objects.create(report=report, by=by, text=text)
+def report_comment_add(
+    *, report: Report, by: User, text: str, section: str = "", indicator: str = ""
+) -> ReportComment:
+    """A comment on the report, a section or an indicator (see reports/comments.py)."""
+    return comment_add(report=report, by=by, text=text, section=section, indicator=indicator)

@@ -12,14 +12,12 @@ from common.files import stored_file_response
 from orgs.decorators import unit_period_view
 from orgs.http import HtmxRequest, UnitPeriodRequest
 from orgs.models import Unit
-from orgs.policy import may_comment
 
 from .gates import submission_check
 from .jobs import job_retry
 from .models import Job
 from .services import (
     TransitionOwned,
-    report_comment_add,
     report_get_or_create,
     report_transition,
 )
@@ -66,20 +64,6 @@ def transition(request: UnitPeriodRequest, name: str) -> HttpResponse:
     except TransitionOwned as exc:
         # A service owns it (e.g. «sign» needs the signed PDF): refused, state unchanged.
         return HttpResponse(" ".join(exc.messages), status=409, content_type="text/plain")
-    except ValidationError as exc:
-        for m in exc.messages:
-            messages.error(request, m)
-    return redirect("workspace", code=request.unit.code, period=request.period.code)
-
-
-@require_POST
-@unit_period_view
-def comment(request: UnitPeriodRequest) -> HttpResponse:
-    report = report_get_or_create(unit=request.unit, period=request.period)
-    if not may_comment(request.user, request.unit):
-        raise PermissionDenied
-    try:
-        report_comment_add(report=report, by=request.user, text=request.POST.get("text", ""))
     except ValidationError as exc:
         for m in exc.messages:
             messages.error(request, m)

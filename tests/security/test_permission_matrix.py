@@ -107,6 +107,17 @@ URLS: dict[str, Row] = {
     "workspace": Row(READ_ANY),
     "report_transition": Row(ACTION, {("clerk_a", "POST"): 403}),  # submit: the approver only
     "report_comment": Row(Kind(get=None, post=(302, 302))),  # reviewers comment too
+    "report_comments": Row(READ),
+    # Marking a reviewer's comment addressed: the unit's clerk or approver.
+    "report_comment_address": Row(ACTION, obj="comment"),
+    # Notifications: only the user's own; another user's notice is 404 (admin included).
+    "notifications": Row(Kind(get=(200, 200), post=None, unit=False)),
+    "notification_read": Row(
+        Kind(get=None, post=(302, 404), unit=False),
+        {("approver_a", "POST"): 404},
+        obj="notification",
+    ),
+    "notifications_read_all": Row(Kind(get=None, post=(302, 302), unit=False)),
     # Imports: a unit's clerk or approver; reviewers read the log and the templates.
     "import_index": Row(READ_ANY),
     "import_batch_file": Row(READ_ANY, obj="batch"),
@@ -287,6 +298,27 @@ def make_objects(cast) -> dict[str, tuple[int, int]]:
         ).pk
 
     out["doc"] = (doc(a), doc(b))
+
+    def comment(unit):
+        from reports.models import ReportComment, ReportState
+
+        report = report_get_or_create(unit=unit, period=period)
+        report.state = ReportState.RETURNED
+        report.save()
+        return ReportComment.objects.create(
+            report=report, by=cast.reviewer, text="x", by_reviewer=True
+        ).pk
+
+    out["comment"] = (comment(a), comment(b))
+
+    def notice(user):
+        from notifications.models import Notification
+
+        return Notification.objects.create(
+            user=user, kind="remind_7", subject="s", body="b", url="/", key=f"k{user.pk}"
+        ).pk
+
+    out["notification"] = (notice(cast.clerk_a), notice(cast.clerk_b))
     return out
 
 
