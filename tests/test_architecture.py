@@ -46,6 +46,8 @@ REPORTS_KERNEL = (
     "reports.gates",
     "reports.selectors",
     "reports.sections",
+    "reports.docsettings",
+    "reports.versions",
 )
 COMPOSITION_ROOTS = {"cchc_portal.urls"}
 
