@@ -220,6 +220,7 @@ def document_settings(request: UnitPeriodRequest) -> HttpResponse:
             "number_form": number_form,
             "may_edit": may_edit and editable,
             "frozen": not editable,
+            "drafted": instance.pk is None and editable,
         },
         status=status,
     )

@@ -10,8 +10,6 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 
-from tests.factories import PeriodFactory
-
 from reports.models import (
     DocumentKind,
     DocumentSettings,
@@ -20,6 +18,7 @@ from reports.models import (
     Report,
     ReportState,
 )
+from tests.factories import PeriodFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,9 +58,7 @@ def test_narrative_of_a_submitted_report_cannot_be_changed_in_the_admin(cast, ad
     assert NarrativeSection.objects.filter(pk=section.pk).exists()
 
 
-def test_document_settings_are_read_only_once_their_periods_report_is_submitted(
-    cast, admin_client
-):
+def test_document_settings_are_read_only_once_their_periods_report_is_submitted(cast, admin_client):
     settings_row = DocumentSettings.objects.create(
         unit=cast.commune_a, period=cast.period, place_name="Bình Phước"
     )
