@@ -47,7 +47,7 @@ from .models import (
     WarningExplanation,
 )
 from .sections import SECTION_KEYS, SECTIONS
-from .workflow import ReportState, is_locking
+from .workflow import LOCKING_STATES, ReportState, is_locking
 
 NarrativeSource = Callable[..., dict[str, str]]
 _narrative_sources: list[NarrativeSource] = []
@@ -80,7 +80,7 @@ def _digest(payload: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def version_freeze(*, report: Report, by: User | None) -> ReportVersion:
+def version_freeze(*, report: Report, by: User | None, number: int | None = None) -> ReportVersion:
     """Freeze what this submission sends. Called by report_transition inside its transaction,
     after the submission gate refreshed the snapshot and before the submit transition row is
     written (so the number is the submit count plus one)."""
@@ -111,7 +111,7 @@ def version_freeze(*, report: Report, by: User | None) -> ReportVersion:
     }
     return ReportVersion.objects.create(
         report=report,
-        number=submit_count(report) + 1,
+        number=number if number is not None else submit_count(report) + 1,
         submitted_at=report.submitted_at or timezone.now(),
         submitted_by=by,
         values=payload["values"],
@@ -124,6 +124,31 @@ def version_freeze(*, report: Report, by: User | None) -> ReportVersion:
         issued_on=report.issued_on,
         sha256=_digest(payload),
     )
+
+
+def version_backfill() -> int:
+    """Reports submitted (or later) before versions existed get one now, numbered as their
+    submit count: the values of their snapshot (never recomputed since the submission, issue 10
+    point 11), their narrative and settings (locked since then). Returns how many were made."""
+    from django.db import transaction
+
+    made = 0
+    pending = Report.objects.filter(state__in=LOCKING_STATES, versions__isnull=True)
+    for report in pending.select_related("unit", "period"):
+        with transaction.atomic():
+            last = (
+                ReportTransition.objects.filter(report=report, to_state=ReportState.SUBMITTED)
+                .order_by("-at", "-pk")
+                .first()
+            )
+            number = max(submit_count(report), 1)
+            version_freeze(report=report, by=last.by if last else None, number=number)
+            later = ReportTransition.objects.filter(report=report, version_number__isnull=True)
+            if last is not None:
+                later = later.filter(pk__gte=last.pk)
+            later.update(version_number=number)
+        made += 1
+    return made
 
 
 def version_latest(report: Report) -> ReportVersion | None:

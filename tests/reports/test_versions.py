@@ -6,6 +6,7 @@ the reviewer sees what changed since the previous submission."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -323,3 +324,28 @@ def test_settings_saved_on_one_periods_page_do_not_touch_another_period(cast, cl
     assert new.signer_name == "Trần Thị Hoa"
     old.refresh_from_db()
     assert old.signer_name == "Nguyễn Văn A"
+
+
+def test_reports_submitted_before_versions_existed_get_one_by_the_backfill(cast, seeded):
+    from django.core.management import call_command
+
+    report = _submit(cast, seeded)
+    report = report_transition(report=report, name="return", by=cast.reviewer, comment="x")
+    report = _submit(cast, report)
+    report = report_transition(report=report, name="accept", by=cast.reviewer)
+    ReportVersion.objects.filter(report=report).delete()  # as if submitted before versions
+    ReportTransition.objects.filter(report=report).update(version_number=None)
+    assert build_context(report=report)["version_number"] is None  # live until backfilled
+
+    call_command("versions_backfill", stdout=io.StringIO())
+    [version] = ReportVersion.objects.filter(report=report)
+    assert version.number == 2  # the submit count, as the API counts it
+    assert (
+        version.values
+        == IndicatorSnapshot.objects.get(unit=cast.commune_a, period=cast.period).values
+    )
+    accept = ReportTransition.objects.get(report=report, to_state=ReportState.ACCEPTED)
+    assert accept.version_number == 2
+    assert build_context(report=report)["version_number"] == 2
+    call_command("versions_backfill", stdout=io.StringIO())  # idempotent
+    assert ReportVersion.objects.filter(report=report).count() == 1
