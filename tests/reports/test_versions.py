@@ -63,6 +63,15 @@ def _pdf(report) -> str:
     return pdf_text(data)
 
 
+def _docx(report) -> str:
+    from docx import Document
+
+    from tests.reports.test_render_docx import docx_text
+
+    data, _pages = render_bytes(build_context(report=report), "docx")
+    return docx_text(Document(io.BytesIO(data)))
+
+
 def test_a_submit_freezes_values_findings_narrative_and_settings(cast, seeded):
     snap = snapshot_refresh(unit=cast.commune_a, period=cast.period, ancestors=False)
     rule = next((f["rule"] for f in snap.validation), None)
@@ -95,7 +104,8 @@ def test_records_changed_after_submit_change_neither_the_version_nor_its_pdf(cas
     version = version_latest(report)
     frozen = (version.values, version.narrative, version.document_settings, version.sha256)
     before = _pdf(report)
-    assert "Ngô Văn Vương" in before
+    before_docx = _docx(report)
+    assert "Ngô Văn Vương" in before and "Ngô Văn Vương" in before_docx
 
     # After the submission: records arrive, the narrative and the settings are changed behind
     # the lock's back (admin SQL), and every automatic recompute runs.
@@ -124,6 +134,7 @@ def test_records_changed_after_submit_change_neither_the_version_nor_its_pdf(cas
     report.refresh_from_db()
     after = _pdf(report)
     assert after == before
+    assert _docx(report) == before_docx
     assert "Người Khác" not in after and "Văn bản sửa sau khi gửi" not in after
     # The stored file of the submitted report says which version it printed.
     doc = document_render(report=report, fmt="pdf", by=cast.approver_a)
