@@ -264,9 +264,7 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"\s+|[^\s]+", text or "")
 
 
-def text_diff_html(old: str, new: str) -> tuple[SafeString, int, int]:
-    """A word-level diff as HTML: unchanged text escaped, removed words in <del>, added in
-    <ins>; line breaks as <br>. Returns (html, words added, words removed)."""
+def _word_diff(old: str, new: str) -> tuple[str, int, int]:
     a, b = _tokens(old), _tokens(new)
     out: list[str] = []
     added = removed = 0
@@ -289,17 +287,46 @@ def text_diff_html(old: str, new: str) -> tuple[SafeString, int, int]:
         if op in ("insert", "replace"):
             emit(b[j1:j2], "ins")
             added += sum(1 for t in b[j1:j2] if t.strip())
-    return mark_safe("".join(out)), added, removed  # noqa: S308 - every piece escaped above
+    return "".join(out), added, removed
+
+
+def text_diff_html(old: str, new: str) -> tuple[SafeString, int, int]:
+    """A readable diff as HTML: paragraphs compared first, unchanged ones left out (shown as
+    «…»), then the changed ones word by word — removed words in <del>, added in <ins>, the rest
+    escaped. Returns (html, words added, words removed)."""
+    a_lines, b_lines = (old or "").split("\n"), (new or "").split("\n")
+    out: list[str] = []
+    added = removed = 0
+    matcher = difflib.SequenceMatcher(a=a_lines, b=b_lines, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            if any(line.strip() for line in a_lines[i1:i2]):
+                out.append('<p class="diff-same">…</p>')
+            continue
+        html, plus, minus = _word_diff("\n".join(a_lines[i1:i2]), "\n".join(b_lines[j1:j2]))
+        out.append(f"<p>{html}</p>")
+        added += plus
+        removed += minus
+    return mark_safe("".join(out)), added, removed  # noqa: S308 - every piece escaped
 
 
 def _finding_key(f: dict[str, Any]) -> str:
     return str(f.get("message") or f.get("rule") or "")
 
 
-def version_diff(old: ReportVersion, new: ReportVersion) -> VersionDiff:
+TextOf = Callable[[ReportVersion, str], str]
+
+
+def version_diff(
+    old: ReportVersion, new: ReportVersion, *, text_of: TextOf | None = None
+) -> VersionDiff:
     """What changed from `old` to `new`: every indicator whose value differs (in registry
     order, label and kind from the registry), each section whose text differs (a readable
-    word-level diff), changed document settings and the findings that appeared or went."""
+    word-level diff), changed document settings and the findings that appeared or went.
+
+    `text_of(version, key)` gives a section's text as the reader should compare it (the pages
+    pass the text as printed, placeholders resolved with that version's own values); by default
+    the stored text with its placeholders."""
     diff = VersionDiff(old=old, new=new)
     codes = registry.codes()
     known = set(codes)
@@ -320,6 +347,8 @@ def version_diff(old: ReportVersion, new: ReportVersion) -> VersionDiff:
         )
     for key, _part, title in SECTIONS:
         a_text, b_text = old.narrative.get(key, ""), new.narrative.get(key, "")
+        if text_of is not None:
+            a_text, b_text = text_of(old, key), text_of(new, key)
         if a_text == b_text:
             continue
         html, added, removed = text_diff_html(a_text, b_text)

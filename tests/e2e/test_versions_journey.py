@@ -5,8 +5,11 @@ diff, and accepts exactly that version."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from selenium.webdriver.common.by import By
 
 from reports.models import NarrativeSection, ReportState, ReportTransition
@@ -51,6 +54,9 @@ def test_the_reviewer_sees_what_changed_and_accepts_that_version(live_server, br
     assert "Kế hoạch" in driver.find_element(By.ID, "diff-direction").text
     assert inserted.value_of_css_property("background-color") == "rgba(215, 245, 221, 1)"
     assert driver.find_elements(By.CSS_SELECTOR, "#diff-direction del")
+    if os.environ.get("CCHC_SCREENSHOTS"):  # the README's picture of the page
+        driver.set_window_size(1280, 1400)
+        driver.save_screenshot(str(Path(settings.BASE_DIR) / "docs/images/version-diff.png"))
 
     driver.get(f"{live_server.url}/u/{cast.commune_a.code}/{cast.period.code}/")
     accept = find(driver, By.CSS_SELECTOR, "button[value=accept]")

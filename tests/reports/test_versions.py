@@ -208,7 +208,10 @@ def _resubmit_with_changes(cast, report):
         unit=cast.commune_a,
         period=cast.period,
         key="direction",
-        defaults={"text": "UBND xã đã ban hành <b>Kế hoạch</b> số 18/KH-UBND về CCHC."},
+        defaults={
+            "text": "UBND xã đã ban hành <b>Kế hoạch</b> số 18/KH-UBND về CCHC; "
+            "tiếp nhận {{ tthc.total }} hồ sơ."
+        },
     )
     return _submit(cast, report)
 
@@ -243,6 +246,13 @@ def test_the_versions_pages_show_the_diff_to_the_reviewer_and_the_unit_only(cast
     html = diff.content.decode()
     assert 'id="figures-changed"' in html and "tthc.total" in html
     assert "<ins>" in html and "&lt;b&gt;Kế" in html
+    # The reviewer compares sentences as printed: placeholders resolved with each version's values.
+    from reports.rendering.formatting import document_figure
+
+    v2 = report.versions.get(number=2)
+    section = html.split('id="diff-direction"', 1)[1].split("</article>", 1)[0]
+    assert "{{" not in section
+    assert f"{document_figure(v2.values['tthc.total'], 'count')}" in section
     workspace = client.get(f"/u/{cast.commune_a.code}/{cast.period.code}/").content.decode()
     assert f"{base}2/diff/" in workspace
     assert 'name="version" value="2"' in workspace
@@ -360,3 +370,17 @@ def test_reports_submitted_before_versions_existed_get_one_by_the_backfill(cast,
     assert build_context(report=report)["version_number"] == 2
     call_command("versions_backfill", stdout=io.StringIO())  # idempotent
     assert ReportVersion.objects.filter(report=report).count() == 1
+
+
+def test_the_text_diff_shows_changed_paragraphs_word_by_word_and_escapes():
+    from reports.versions import text_diff_html
+
+    old = "Đoạn một giữ nguyên.\nCó <script>17</script> hồ sơ trễ hạn.\nĐoạn cuối."
+    new = "Đoạn một giữ nguyên.\nCó <script>18</script> hồ sơ trễ hạn.\nĐoạn cuối."
+    html, added, removed = text_diff_html(old, new)
+    assert "Đoạn một" not in html and "Đoạn cuối" not in html  # unchanged: «…»
+    assert html.count('class="diff-same">…') == 2
+    assert "<del>&lt;script&gt;17&lt;/script&gt;</del>" in html
+    assert "<ins>&lt;script&gt;18&lt;/script&gt;</ins>" in html
+    assert "<script>" not in html
+    assert (added, removed) == (1, 1)
