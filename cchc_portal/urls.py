@@ -43,6 +43,8 @@ urlpatterns = [
     # The report document: narrative editor, PDF/DOCX, signing.
     path(unit_period + "report/", include("reports.urls_document")),
     path("notifications/", include("notifications.urls")),
+    # The submitted versions and what changed between them.
+    path(unit_period + "report/versions/", include("reports.urls_versions")),
     path("api/", include("reports.urls_api")),
     path("", include("reports.urls_global")),
     path("admin/", admin.site.urls),

@@ -38,11 +38,16 @@ def report_transition(
     comment: str = "",
     check: Callable[[Report], None] | None = None,
     owner: str | None = None,
+    expected_version: int | None = None,
 ) -> Report:
     """Move a report through the workflow. `check` is an optional callable run inside the
     transaction before submitting (validation gate); it raises ValidationError to refuse.
     A transition owned by a service (`Transition.owner`) is refused unless that service performs
-    it (passing its own name as `owner`)."""
+    it (passing its own name as `owner`).
+
+    A submit freezes a `ReportVersion` (reports/versions.py) in the same transaction; every
+    other step records the version it acts on. `expected_version`, when given (the version the
+    reviewer had on screen), refuses the step if the report was resubmitted since."""
     transition = TRANSITIONS.get(name)
     if transition is None:
         raise ValidationError(_("Thao tác không hợp lệ."))
@@ -68,17 +73,39 @@ def report_transition(
         if transition.needs_comment:
             # An open comment on this submission, or the one written in the return form.
             return_reason_check(report, comment)
+        from .versions import version_freeze, version_latest
+
         if check is not None:
             check(report)
+        elif transition.target == ReportState.SUBMITTED:
+            # No gate ran: the figures frozen below are still recomputed now.
+            from .snapshots import snapshot_refresh
+
+            snapshot_refresh(unit=report.unit, period=report.period, ancestors=False)
+        latest = version_latest(report)
+        if expected_version is not None and (latest is None or latest.number != expected_version):
+            raise ValidationError(
+                _(
+                    "Báo cáo đã được gửi lại (lần %(n)s) sau khi bạn mở trang: "
+                    "hãy xem lại trước khi thao tác."
+                )
+                % {"n": latest.number if latest else 0}
+            )
         old = report.state
         report.state = transition.target
         if transition.target == ReportState.SUBMITTED:
             report.submitted_at = timezone.now()
+            latest = version_freeze(report=report, by=by)
         report.version += 1
         history_user_set(report, by)
         report.save()
         stored = ReportTransition.objects.create(
-            report=report, from_state=old, to_state=report.state, by=by, comment=comment
+            report=report,
+            from_state=old,
+            to_state=report.state,
+            by=by,
+            comment=comment,
+            version_number=latest.number if latest is not None else None,
         )
         if transition.needs_comment and comment:
             # The reason written in the return form is a comment on the whole report: the

@@ -46,6 +46,12 @@ def workspace(request: UnitPeriodRequest) -> HttpResponse:
     )
 
 
+def _posted_version(request: UnitPeriodRequest) -> int | None:
+    """The submitted version the reviewer had on screen (hidden field), if any."""
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdigit() else None
+
+
 @require_POST
 @unit_period_view
 def transition(request: UnitPeriodRequest, name: str) -> HttpResponse:
@@ -57,6 +63,7 @@ def transition(request: UnitPeriodRequest, name: str) -> HttpResponse:
             by=request.user,
             comment=request.POST.get("comment", ""),
             check=submission_check if name == "submit" else None,
+            expected_version=_posted_version(request),
         )
         messages.success(request, report.get_state_display())
     except PermissionDenied:

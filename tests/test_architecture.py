@@ -50,6 +50,8 @@ REPORTS_KERNEL = (
     "reports.sections",
     "reports.comments",
     "reports.signals",
+    "reports.docsettings",
+    "reports.versions",
 )
 COMPOSITION_ROOTS = {"cchc_portal.urls"}
 

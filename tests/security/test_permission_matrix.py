@@ -145,6 +145,9 @@ URLS: dict[str, Row] = {
         Kind(get=(200, 403), post=(400, 403)), {("clerk_a", "GET"): 403, ("clerk_a", "POST"): 403}
     ),
     "records_amount_echo": Row(READ),
+    # The submitted versions of the report: the unit and the reviewers above it read them.
+    "report_versions": Row(READ),
+    "report_version_diff": Row(READ),  # version 1 of A exists (make_objects)
 }
 
 # Pages open to anonymous users (their 302 is not to the login page).
@@ -319,6 +322,17 @@ def make_objects(cast) -> dict[str, tuple[int, int]]:
         ).pk
 
     out["notification"] = (notice(cast.clerk_a), notice(cast.clerk_b))
+    from django.utils import timezone
+
+    from reports.models import ReportVersion
+
+    for unit in (a, b):  # a first submitted version of each report (report_version_diff)
+        ReportVersion.objects.create(
+            report=report_get_or_create(unit=unit, period=period),
+            number=1,
+            submitted_at=timezone.now(),
+            sha256="0" * 64,
+        )
     return out
 
 
@@ -329,6 +343,7 @@ FIXED = {
     "kind": "dossiers",
     "rule": "rule-x",
     "indicator": "tthc.total",
+    "number": 1,
 }
 
 
