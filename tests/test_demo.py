@@ -292,13 +292,19 @@ def test_bình_phước_raw_records_hold_the_seed_counts(bp):
     }
 
 
-def test_bình_phước_narrative_keeps_the_seeds_hand_typed_17_late_dossiers(bp):
+def test_bình_phước_narrative_quotes_the_late_count_by_placeholder_not_the_seeds_17(bp):
+    from reports.narrative.figures import check_figures
+
     unit, period = bp
     sections = NarrativeSection.objects.filter(unit=unit, period=period)
     assert list(sections.values_list("key", flat=True)) == ["limitations"]
     text = sections.get().text
-    assert "có 17 hồ sơ trễ hạn" in text and "07 hồ sơ" in text and "10 hồ sơ" in text
-    assert compute(unit, period)["tthc.resolved_late"] == 18
+    assert "17 hồ sơ trễ hạn" not in text and "07 hồ sơ" not in text
+    assert "có {{ tthc.resolved_late }} hồ sơ trễ hạn" in text
+    assert "08 hồ sơ" in text and "10 hồ sơ" in text
+    values = compute(unit, period)
+    assert values["tthc.resolved_late"] == 18 == 8 + 10
+    assert check_figures(unit=unit, period=period, values=values) == []
 
 
 def test_dossier_dates_are_local_working_hours_and_due_dates_end_of_day_or_a_moment(bp):

@@ -191,7 +191,7 @@ def test_year_over_year_rounds_half_up_like_every_other_percentage():
     assert "+50,13%" in found["yoy.feedback.received"].message
 
 
-def test_hand_typed_figures_of_the_stored_narrative_are_warnings(cast):
+def test_hand_typed_figures_of_the_stored_narrative_are_errors(cast):
     NarrativeSection.objects.create(
         unit=cast.commune_a, period=cast.period, key="limitations", text="Có 17 hồ sơ trễ hạn."
     )
@@ -201,7 +201,7 @@ def test_hand_typed_figures_of_the_stored_narrative_are_warnings(cast):
         if f.rule.startswith("narrative.")
     ]
     assert [(f.rule, f.severity, f.codes) for f in found] == [
-        ("narrative.limitations.tthc.resolved_late.17", WARNING, ("tthc.resolved_late",))
+        ("narrative.limitations.tthc.resolved_late.17", ERROR, ("tthc.resolved_late",))
     ]
     assert "«17 hồ sơ trễ hạn»" in found[0].message and "= 18" in found[0].message
     assert not [
