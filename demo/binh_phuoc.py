@@ -270,6 +270,12 @@ def _period_2023(period: Period, next_period: Period | None) -> b.PeriodData:
             "note": "thủ tục đăng ký khai sinh và thủ tục xác nhận tình trạng hôn nhân",
         },
         {"code": "egov.tech_teams", "value": 6, "note": "01 tổ ở xã và 05 tổ ở 05 thôn"},
+        {
+            "code": "cchc.communication_plans",
+            "value": 1,
+            "note": "Kế hoạch số 18/KH-UBND ngày 22/02/2023 về tuyên truyền CCHC năm 2023",
+        },
+        {"code": "survey.issued", "value": 217, "note": "phát 217 phiếu khảo sát"},
     ]
     pd.narratives = {"limitations": LIMITATIONS}
     return pd

@@ -289,6 +289,8 @@ def test_bình_phước_raw_records_hold_the_seed_counts(bp):
         "tthc.procedures_reviewed": (8, False),
         "tthc.simplifications_proposed": (2, False),
         "egov.tech_teams": (6, False),
+        "cchc.communication_plans": (1, False),
+        "survey.issued": (217, False),
     }
 
 

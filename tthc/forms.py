@@ -85,7 +85,7 @@ class DossierForm(RecordForm):
 class FeedbackForm(RecordForm):
     class Meta(RecordMeta):
         model = Feedback
-        fields = ["received_on", "channel", "subject", "resolved_on", "answer"]
+        fields = ["received_on", "channel", "subject", "due_on", "resolved_on", "answer"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -147,6 +147,12 @@ class Feedback(UnitRecord):
     channel = models.CharField(_("hình thức"), max_length=100, blank=True)
     subject = models.TextField(_("nội dung"))
     resolved_on = models.DateField(_("ngày xử lý xong"), null=True, blank=True)
+    due_on = models.DateField(
+        _("hạn xử lý"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống: 15 ngày làm việc kể từ ngày tiếp nhận (QĐ 766)."),
+    )
     answer = models.TextField(_("kết quả trả lời"), blank=True)
 
     history = HistoricalRecords()
