@@ -366,7 +366,7 @@ def test_document_settings_follow_the_seed_cleaned_per_decree_30(demo, db):
     assert s.addressee == "Phòng Nội vụ huyện Bình Sơn"
     assert s.basis.startswith("Công văn số 3986/UBND ngày 21/10/2023 của UBND huyện Bình Sơn")
     lines = s.recipients.splitlines()
-    assert lines[0] == "Phòng Nội vụ huyện;" and lines[-1] == "Lưu: VT."
+    assert lines[0] == "Như trên;" and lines[-1] == "Lưu: VT."
     assert "MT, các HĐT xã;" in lines and "CT, các PCT UBND xã;" in lines
     town = DocumentSettings.objects.get(unit__code="21040")
     assert town.issuing_body == "ỦY BAN NHÂN DÂN\nTHỊ TRẤN CHÂU Ổ"

@@ -177,7 +177,10 @@ def context_to_docx(ctx: dict[str, Any]) -> bytes:
             for paragraph in sec["paragraphs"]:
                 p = _para(document, align=JUSTIFY, indent=True)
                 _runs(p, paragraph)
-    _para(document, ctx["closing"], align=JUSTIFY, indent=True)
+    # the closing sentence stays on the page of the signature block
+    _para(document, ctx["closing"], align=JUSTIFY, indent=True).paragraph_format.keep_with_next = (
+        True
+    )
 
     closing = document.add_table(rows=1, cols=2)
     _no_borders(closing)
