@@ -36,14 +36,15 @@ def figure_notes(*, unit: Unit, period: Period) -> dict[str, str]:
         notes[f"~{code}"] = APPROXIMATE_WORD
     budget_latest = None
     for kind, as_of in (
-        BudgetLine.objects.filter(**subtree).values("kind").annotate(d=Max("as_of")).values_list(
-            "kind", "d"
-        )
+        BudgetLine.objects.filter(**subtree)
+        .values("kind")
+        .annotate(d=Max("as_of"))
+        .values_list("kind", "d")
     ):
-        code = BUDGET_CODES.get(kind)
-        if code is None or as_of is None:
+        budget_code = BUDGET_CODES.get(kind)
+        if budget_code is None or as_of is None:
             continue
-        notes[f"@{code}_actual"] = format_doc_date(as_of)
+        notes[f"@{budget_code}_actual"] = format_doc_date(as_of)
         budget_latest = max(budget_latest or as_of, as_of)
     invest_latest = InvestmentLine.objects.filter(**subtree).aggregate(d=Max("as_of"))["d"]
     if invest_latest is not None:

@@ -178,9 +178,9 @@ def context_to_docx(ctx: dict[str, Any]) -> bytes:
                 p = _para(document, align=JUSTIFY, indent=True)
                 _runs(p, paragraph)
     # the closing sentence stays on the page of the signature block
-    _para(document, ctx["closing"], align=JUSTIFY, indent=True).paragraph_format.keep_with_next = (
-        True
-    )
+    _para(
+        document, ctx["closing"], align=JUSTIFY, indent=True
+    ).paragraph_format.keep_with_next = True
 
     closing = document.add_table(rows=1, cols=2)
     _no_borders(closing)

@@ -28,8 +28,12 @@ def test_never_entered_is_none_and_an_entered_zero_is_zero(cast):
     assert v["egov.electronic_documents_rate_num"] is None
     assert v["egov.electronic_documents_rate"] is None
     EnteredFigure.objects.create(unit=a, period=p, code=PLANS, value=0)
-    EnteredFigure.objects.create(unit=a, period=p, code="egov.electronic_documents_rate_num", value=0)
-    EnteredFigure.objects.create(unit=a, period=p, code="egov.electronic_documents_rate_den", value=0)
+    EnteredFigure.objects.create(
+        unit=a, period=p, code="egov.electronic_documents_rate_num", value=0
+    )
+    EnteredFigure.objects.create(
+        unit=a, period=p, code="egov.electronic_documents_rate_den", value=0
+    )
     v = compute(a, p)
     assert v[PLANS] == 0
     assert v["egov.electronic_documents_rate_num"] == 0

@@ -80,9 +80,7 @@ def test_the_fix_is_refused_when_the_period_is_locked_or_the_text_changed(cast, 
     typed.refresh_from_db()
     assert typed.text == TYPED and typed.version == 3
     # a rule that names no finding of the text
-    response = clerk.post(
-        BASE + "section/limitations/fix/", {"rule": RULE + "9", "version": "3"}
-    )
+    response = clerk.post(BASE + "section/limitations/fix/", {"rule": RULE + "9", "version": "3"})
     assert response.status_code == 400
     typed.refresh_from_db()
     assert typed.text == TYPED

@@ -52,12 +52,8 @@ def test_petitions_on_time_use_the_recorded_deadline_else_three_weeks(cast):
     a, p = cast.commune_a, cast.period
     kw = {"unit": a, "subject": "x"}
     # no deadline recorded: 21 days after receipt is on time, 22 is late
-    Feedback.objects.create(
-        received_on=dt.date(2023, 3, 1), resolved_on=dt.date(2023, 3, 22), **kw
-    )
-    Feedback.objects.create(
-        received_on=dt.date(2023, 3, 1), resolved_on=dt.date(2023, 3, 23), **kw
-    )
+    Feedback.objects.create(received_on=dt.date(2023, 3, 1), resolved_on=dt.date(2023, 3, 22), **kw)
+    Feedback.objects.create(received_on=dt.date(2023, 3, 1), resolved_on=dt.date(2023, 3, 23), **kw)
     # a recorded deadline decides, shorter or longer
     Feedback.objects.create(
         received_on=dt.date(2023, 4, 1),
