@@ -233,7 +233,103 @@ class CatalogueSource(Source):
         return self.codes
 
 
-for _source in (DossierSource(), FeedbackSource(), SurveySource(), CatalogueSource()):
+def add_working_days(day: dt.date, n: int) -> dt.date:
+    """`day` moved by `n` working days (Monday to Friday; public holidays are not known to the
+    portal, so a deadline across a holiday is judged a little strictly). Negative `n` goes back."""
+    step = 1 if n >= 0 else -1
+    left = abs(n)
+    while left:
+        day += dt.timedelta(days=step)
+        if day.weekday() < 5:
+            left -= 1
+    return day
+
+
+# QĐ 766 group 1 for a province: announced ≥ 5 working days before the basis takes effect;
+# published on the national TTHC database within 5 working days of the announcement.
+ANNOUNCE_LEAD = 5
+PUBLISH_WITHIN = 5
+
+
+class PublicitySource(Source):
+    """Publicity of the procedure catalogue (QĐ 766, group 1): procedures announced in the
+    period (announcement decision dated in the window), announced on time, published on the
+    national TTHC database on time, and published with every required part.
+
+    Like the catalogue, the same for every unit (additive = False). The working-day deadlines
+    are judged in Python over the announced procedures (a few hundred rows)."""
+
+    additive = False
+    codes = (
+        "tthc.announced",
+        "tthc.announced_on_time",
+        "tthc.published_on_time",
+        "tthc.published",
+        "tthc.published_complete",
+    )
+
+    def counts(
+        self, *, unit_filter: Q, period: Period, group_by_unit: bool
+    ) -> dict[int | None, dict[str, int]]:
+        recorded = Procedure.objects.filter(
+            Q(announced_on__isnull=False) | Q(published_on__isnull=False)
+        ).exists()
+        if not recorded:
+            # A catalogue without any publicity date holds no publicity data: not recorded
+            # ("—"), not zero.
+            return {None: cast("dict[str, int]", dict.fromkeys(self.codes))}
+        announced: list[tuple[dt.date, dt.date | None, dt.date | None]] = [
+            (day, effective, published)
+            for day, effective, published in Procedure.objects.filter(
+                announced_on__range=(period.start, period.end)
+            ).values_list("announced_on", "basis_effective_on", "published_on")
+            if day is not None
+        ]
+        on_time = len(
+            [
+                day
+                for day, effective, _p in announced
+                if effective is not None and day <= add_working_days(effective, -ANNOUNCE_LEAD)
+            ]
+        )
+        published_on_time = len(
+            [
+                day
+                for day, _e, published in announced
+                if published is not None and published <= add_working_days(day, PUBLISH_WITHIN)
+            ]
+        )
+        published = Procedure.objects.filter(published_on__lte=period.end)
+        return {
+            None: {
+                "tthc.announced": len(announced),
+                "tthc.announced_on_time": on_time,
+                "tthc.published_on_time": published_on_time,
+                "tthc.published": published.count(),
+                "tthc.published_complete": published.filter(published_complete=True).count(),
+            }
+        }
+
+    def records(self, code: str, *, unit_filter: Q, period: Period) -> QuerySet[Procedure] | None:
+        if code == "tthc.announced":
+            return Procedure.objects.filter(announced_on__range=(period.start, period.end))
+        if code == "tthc.published":
+            return Procedure.objects.filter(published_on__lte=period.end)
+        if code == "tthc.published_complete":
+            return Procedure.objects.filter(published_on__lte=period.end, published_complete=True)
+        return None
+
+    def drillable(self) -> tuple[str, ...]:
+        return ("tthc.announced", "tthc.published", "tthc.published_complete")
+
+
+for _source in (
+    DossierSource(),
+    FeedbackSource(),
+    SurveySource(),
+    CatalogueSource(),
+    PublicitySource(),
+):
     registry.add_source(_source)
 registry.add(
     Indicator(
@@ -605,5 +701,77 @@ registry.add(
             "100% − tỷ lệ hồ sơ trễ hạn, quá hạn − tỷ lệ phản ánh, kiến nghị, cùng mẫu số: hồ "
             "sơ đã giải quyết hoặc đã quá hạn"
         ),
+    ),
+)
+
+# QĐ 766 group 1 (công khai, minh bạch), from the catalogue's publicity dates.
+registry.add(
+    Indicator(
+        "tthc.announced",
+        _("TTHC được công bố trong kỳ"),
+        section=P,
+        formula=_("TTHC có quyết định công bố ngày trong kỳ (không cộng dồn theo đơn vị)"),
+        year_over_year=False,
+    ),
+    Indicator(
+        "tthc.announced_on_time",
+        _("…trong đó công bố đúng hạn"),
+        section=P,
+        formula=_(
+            "Ngày quyết định công bố không muộn hơn 5 ngày làm việc trước ngày văn bản quy "
+            "định TTHC có hiệu lực"
+        ),
+        year_over_year=False,
+    ),
+    Indicator(
+        "tthc.announced_on_time_rate",
+        _("Tỷ lệ TTHC công bố đúng hạn (QĐ 766, 1.1)"),
+        kind=Kind.PERCENT,
+        section=P,
+        numerator="tthc.announced_on_time",
+        denominator="tthc.announced",
+        formula=_("công bố đúng hạn / TTHC được công bố trong kỳ"),
+    ),
+    Indicator(
+        "tthc.published_on_time",
+        _("…trong đó công khai trên CSDL quốc gia đúng hạn"),
+        section=P,
+        formula=_(
+            "Công bố trong kỳ, công khai trên CSDL quốc gia về TTHC trong 5 ngày làm việc kể "
+            "từ ngày quyết định công bố"
+        ),
+        year_over_year=False,
+    ),
+    Indicator(
+        "tthc.published_on_time_rate",
+        _("Tỷ lệ TTHC được cập nhật, công khai đúng hạn (QĐ 766, 1.2)"),
+        kind=Kind.PERCENT,
+        section=P,
+        numerator="tthc.published_on_time",
+        denominator="tthc.announced",
+        formula=_("công khai đúng hạn / TTHC được công bố trong kỳ"),
+    ),
+    Indicator(
+        "tthc.published",
+        _("TTHC đã công khai trên CSDL quốc gia"),
+        section=P,
+        formula=_("Ngày công khai không sau ngày cuối kỳ (không cộng dồn theo đơn vị)"),
+        year_over_year=False,
+    ),
+    Indicator(
+        "tthc.published_complete",
+        _("…trong đó công khai đầy đủ bộ phận tạo thành"),
+        section=P,
+        formula=_("Đã công khai, có đủ các bộ phận theo Điều 8 khoản 2 Nghị định 63/2010/NĐ-CP"),
+        year_over_year=False,
+    ),
+    Indicator(
+        "tthc.published_complete_rate",
+        _("Tỷ lệ TTHC công khai đầy đủ bộ phận tạo thành (QĐ 766, 1.3)"),
+        kind=Kind.PERCENT,
+        section=P,
+        numerator="tthc.published_complete",
+        denominator="tthc.published",
+        formula=_("công khai đầy đủ / đã công khai"),
     ),
 )
