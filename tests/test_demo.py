@@ -352,7 +352,7 @@ def test_every_commune_has_records_of_every_kind_in_both_years(demo, db):
             assert PlanTask.objects.filter(**up).exists()
             assert Directive.objects.filter(**up).exists()
             assert BudgetLine.objects.filter(**up).count() == 3
-            assert EnteredFigure.objects.filter(**up).count() == 6
+            assert EnteredFigure.objects.filter(**up).count() >= 6
             assert SurveyResponse.objects.filter(
                 unit=unit, answered_on__gte=period.start, answered_on__lte=period.end
             ).exists()

@@ -22,7 +22,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from common.formatting import DASH, format_change, format_date
+from common.formatting import DASH, format_change, format_doc_date
 from orgs.models import Level, Unit
 
 from ..indicators import compute, registry
@@ -233,7 +233,7 @@ def build_context(
     doc_values = document_values(unit=unit, period=period)
     texts = section_texts(unit=unit, period=period)
     if report.issued_on:
-        annex_ref = f"{number}/{symbol} ngày {format_date(report.issued_on)}"
+        annex_ref = f"{number}/{symbol} ngày {format_doc_date(report.issued_on)}"
     else:
         annex_ref = (
             f"{number}/{symbol} ngày\u00a0\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0/{issued_year}"
