@@ -150,6 +150,8 @@ def format_change(current: Any, previous: Any, kind: str) -> str:
     if kind == "percent":
         places = None if diff == diff.to_integral_value() else 2
         return f"{sign}{format_number(abs(diff), places)} điểm %"
+    if kind == "vnd":
+        return sign + format_money(abs(diff))
     return sign + format_count(abs(diff))
 
 

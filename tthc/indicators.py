@@ -592,7 +592,7 @@ registry.add(
     ),
     Indicator(
         "survey.responses",
-        _("Phiếu khảo sát sự hài lòng"),
+        _("Phiếu khảo sát sự hài lòng thu về"),
         section=P,
         formula=_("Phiếu có ngày khảo sát trong kỳ"),
     ),

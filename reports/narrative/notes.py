@@ -22,7 +22,8 @@ from plans.models import EnteredFigure
 
 # The word an approximate entered figure prints before its number ("trên 80 lượt").
 APPROXIMATE_WORD = "trên"
-INVEST_CODES = ("invest.allocated", "invest.disbursed")
+# the as-of date is the disbursement's (the allocation is the plan of the year)
+INVEST_CODES = ("invest.disbursed",)
 
 
 def figure_notes(*, unit: Unit, period: Period) -> dict[str, str]:

@@ -63,6 +63,10 @@ def test_the_budget_prints_its_as_of_date(seed_pdf):
     assert "Tính đến ngày 30/9/2023, tổng thu ngân sách" in body
     assert "Tính đến ngày 31/10/2023, đã giải ngân được 1.005,8 triệu đồng" in body
     assert "Thu ngân sách nhà nước trên địa bàn — thực hiện (tính đến ngày 30/9/2023)" in appendix
+    assert "Vốn đầu tư công đã giải ngân (tính đến ngày 31/10/2023)" in appendix
+    assert "Kế hoạch vốn đầu tư công được giao (tính đến" not in appendix  # a plan has no as-of
+    # amounts and their change in tỷ / triệu đồng, in the appendix too
+    assert "6,648 tỷ đồng 5,912 tỷ đồng +736 triệu đồng" in appendix
 
 
 def test_forms_issued_and_returned_print_as_recorded(seed_pdf):
