@@ -4,7 +4,10 @@ A section's text is plain text, one paragraph per line, with `*italic*` and `**b
 the seed, and placeholders `{{ tthc.total }}` that print the live indicator value in
 Vietnamese style. A few document placeholders (`{{ period.label }}`, `{{ unit.kind }}` …) name
 the period and the unit. An unknown placeholder is an error on save and a visible marker when
-rendered (never a crash).
+rendered (never a crash). An optional clause `[[, Cao đẳng {{ staff.edu.college }} người]]`
+prints only when a count inside is not 0; `[[có {{ discipline.cases }} …||không có …]]` prints
+its alternative instead (the document never says "0 hồ sơ"). Printing also unifies the spelling
+("hoá" -> "hóa").
 
     parse_placeholders(text)            -> ["tthc.total", ...]
     unknown_placeholders(text)          -> names neither in the registry nor document placeholders
