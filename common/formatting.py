@@ -71,11 +71,60 @@ def format_vnd(value: Any) -> str:
 def format_rate(value: Any) -> str:
     """A percentage with the registry's 2 places: 99.05 -> '99,05%' (vi) / '99.05%' (en).
 
-    None (zero denominator) -> DASH."""
+    Officials' habit: a whole percentage drops its ",00" only (100,00 -> '100%', 0 -> '0%'),
+    any other keeps both places (98,50 -> '98,50%'). None (zero denominator) -> DASH."""
     d = to_decimal(value)
     if d is None:
         return DASH
+    if d == d.to_integral_value():
+        return format_number(int(d)) + "%"
     return format_number(d, 2) + "%"
+
+
+BILLION = 1_000_000_000
+MILLION = 1_000_000
+# Below this an amount is written in full đồng ("5.158.000 đồng"), as the seed writes fees.
+MILLIONS_FROM = 100 * MILLION
+
+
+def format_money(value: Any) -> str:
+    """An amount in đồng as officials write it in a report, with its unit word:
+
+    6.648.000.000 -> '6,648 tỷ đồng'      (whole millions: in tỷ, at most 3 decimals)
+    1.005.800.000 -> '1.005,8 triệu đồng'  (not whole millions: in triệu)
+      278.399.000 -> '278,399 triệu đồng'  (from 100 million: in triệu)
+        5.158.000 -> '5.158.000 đồng'      (small amounts in full)
+
+    Never rounded: an amount that would need more places (1.234.567.891) stays in đồng."""
+    d = to_decimal(value)
+    if d is None:
+        return DASH
+    amount = int(d)
+    if abs(amount) >= BILLION and amount % MILLION == 0:
+        return f"{format_number(Decimal(amount) / BILLION)} tỷ đồng"
+    if abs(amount) >= MILLIONS_FROM and amount % 1000 == 0:
+        return f"{format_number(Decimal(amount) / MILLION)} triệu đồng"
+    return f"{format_count(amount)} đồng"
+
+
+def format_doc_count(value: Any) -> str:
+    """A count as the report's text writes it: 1–9 with a leading zero ('02 nhiệm vụ', as the
+    register of official reports does), any other as format_count; None -> DASH."""
+    d = to_decimal(value)
+    if d is not None and d == d.to_integral_value() and 0 < d < 10:
+        return f"{int(d):02d}"
+    return format_count(value)
+
+
+def format_doc_date(value: dt.date | None, default: str = DASH) -> str:
+    """A date inside the report's text, zero-padded as Decree 30/2020 pads the date line: a
+    day below 10 and the months 1 and 2 ('05/02/2024', '30/9/2023'); None -> ``default``."""
+    if value is None or value == "":
+        return default
+    if isinstance(value, dt.datetime):
+        value = _local(value).date()
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"{value.day:02d}/{month}/{value.year}"
 
 
 def format_figure(value: Any, kind: str = "count") -> str:
@@ -99,7 +148,10 @@ def format_change(current: Any, previous: Any, kind: str) -> str:
         return "0"
     sign = "+" if diff > 0 else "−"
     if kind == "percent":
-        return f"{sign}{format_number(abs(diff), 2)} điểm %"
+        places = None if diff == diff.to_integral_value() else 2
+        return f"{sign}{format_number(abs(diff), places)} điểm %"
+    if kind == "vnd":
+        return sign + format_money(abs(diff))
     return sign + format_count(abs(diff))
 
 

@@ -5,8 +5,10 @@
 The seed's own inconsistencies stay what they are — the records are honest and validation flags
 the rest (SPEC §6):
 
-- 18 late dossiers are records; the hand-typed "Tồn tại, hạn chế" still says 17 (07 + 10), so the
-  narrative check flags 17 against the registry's 18.
+- 18 late dossiers are records (10 of them land dossiers decided upstream). The seed's hand-typed
+  "Tồn tại, hạn chế" said 17 (07 + 10): a figure that contradicts its indicator is an error that
+  blocks submission, so the demo's narrative quotes the count by its placeholder
+  `{{ tthc.resolved_late }}` (18) and splits it as the records do (08 + 10).
 - 848 dossiers were received online but only 843 belong to procedures with online service: the
   other 5 are online dossiers of procedures at level `none`, as the seed's figures imply.
 - Non-specialised workers (KCT): the seed lists education levels 6 university + 3 college +
@@ -134,13 +136,13 @@ PROFILE_2022 = DossierProfile(
     payment_amount=1_298_000,
 )
 
-LIMITATIONS = """Công tác thông tin tuyên truyền về CCHC, chuyển đổi số tuy được quan tâm triển khai thực hiện nhưng chưa được sâu rộng, chưa tạo được sự lan toả trong đại bộ phận Nhân dân. Chưa có sáng kiến hoặc giải pháp mới để tham mưu áp dụng hiệu quả trong thực hiện nhiệm vụ CCHC.
+LIMITATIONS = """Công tác thông tin tuyên truyền về CCHC, chuyển đổi số tuy được quan tâm triển khai thực hiện nhưng chưa được sâu rộng, chưa tạo được sự lan tỏa trong đại bộ phận Nhân dân. Chưa có sáng kiến hoặc giải pháp mới để tham mưu áp dụng hiệu quả trong thực hiện nhiệm vụ CCHC.
 
 - Công tác tuyên truyền, phổ biến giáo dục pháp luật được quan tâm triển khai thực hiện, tuy nhiên việc tuyên truyền chỉ dừng lại ở cán bộ, công chức xã, lực lượng nòng cốt, cốt cán ở thôn; việc tuyên truyền, phổ biến pháp luật đến tận người dân còn hạn chế; chưa có nhiều hình thức đổi mới để Nhân dân hưởng ứng tham gia.
 
 - Hiện còn có 01 công chức chưa đảm bảo về trình độ chuyên môn nghiệp vụ và 03 công chức chưa đảm bảo về trình độ lý luận chính trị.
 
-- Việc cập nhật, xử lý các bước quy trình trên hệ thống phần mềm cũng như công tác phối hợp trong quá trình tiếp nhận, giải quyết TTHC liên thông trên hệ thống phần mềm giữa cấp xã và cấp huyện đôi lúc chưa được kịp thời, dẫn đến vẫn còn một số hồ sơ cập nhật, xử lý trên hệ thống phần mềm bị trễ hạn, nhưng trên thực tế văn bản giấy đã trả kết quả trước hạn cho công dân. (Trong năm, có 17 hồ sơ trễ hạn trên hệ thống phần mềm tổng hợp. Trong đó: có 07 hồ sơ thuộc trách nhiệm của công chức chuyên môn xã chậm xử lý, kết thúc hồ sơ trên phần mềm và 10 hồ sơ thuộc thẩm quyền trả kết quả của cơ quan cấp trên ở lĩnh vực đất đai). Tỷ lệ số hoá kết quả giải quyết TTHC chưa đạt kế hoạch đề ra.
+- Việc cập nhật, xử lý các bước quy trình trên hệ thống phần mềm cũng như công tác phối hợp trong quá trình tiếp nhận, giải quyết TTHC liên thông trên hệ thống phần mềm giữa cấp xã và cấp huyện đôi lúc chưa được kịp thời, dẫn đến vẫn còn một số hồ sơ cập nhật, xử lý trên hệ thống phần mềm bị trễ hạn, nhưng trên thực tế văn bản giấy đã trả kết quả trước hạn cho công dân. (Trong năm, có {{ tthc.resolved_late }} hồ sơ trễ hạn trên hệ thống phần mềm tổng hợp. Trong đó: có 08 hồ sơ thuộc trách nhiệm của công chức chuyên môn xã chậm xử lý, kết thúc hồ sơ trên phần mềm và 10 hồ sơ thuộc thẩm quyền trả kết quả của cơ quan cấp trên ở lĩnh vực đất đai). Tỷ lệ số hóa kết quả giải quyết TTHC chưa đạt kế hoạch đề ra.
 
 - Cơ sở vật chất, trang thiết bị tại Bộ phận Một cửa để phục vụ cho công việc và giải quyết thủ tục hành chính cho tổ chức và công dân mặc dù đã được quan tâm đầu tư, nhưng vẫn còn nhiều hạn chế. Tỷ lệ người dân sử dụng dịch vụ công trực tuyến thực hiện gửi hồ sơ, nhận kết quả trực tuyến chưa cao.
 
@@ -268,6 +270,12 @@ def _period_2023(period: Period, next_period: Period | None) -> b.PeriodData:
             "note": "thủ tục đăng ký khai sinh và thủ tục xác nhận tình trạng hôn nhân",
         },
         {"code": "egov.tech_teams", "value": 6, "note": "01 tổ ở xã và 05 tổ ở 05 thôn"},
+        {
+            "code": "cchc.communication_plans",
+            "value": 1,
+            "note": "Kế hoạch số 18/KH-UBND ngày 22/02/2023 về tuyên truyền CCHC năm 2023",
+        },
+        {"code": "survey.issued", "value": 217, "note": "phát 217 phiếu khảo sát"},
     ]
     pd.narratives = {"limitations": LIMITATIONS}
     return pd

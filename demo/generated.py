@@ -349,6 +349,8 @@ def build(*, unit: Unit, periods: dict[str, Period]) -> b.UnitData:
             {"code": "tthc.procedures_reviewed", "value": base["procedures_reviewed"]},
             {"code": "tthc.simplifications_proposed", "value": base["simplifications"]},
             {"code": "egov.tech_teams", "value": base["tech_teams"]},
+            # forms issued: every returned one, and a few more that never came back
+            {"code": "survey.issued", "value": n_survey + prng.randint(0, 12)},
         ]
         data.periods[code] = pd
     return data

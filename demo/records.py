@@ -55,7 +55,7 @@ DEMO_BATCH_NAME = "du-lieu-mau.csv"
 RECORD_PERIODS = ("2022", "2023")
 
 RECIPIENTS = [
-    "Phòng Nội vụ huyện;",
+    "Như trên;",
     "TT. Đảng ủy {w};",
     "TT. HĐND {w};",
     "MT, các HĐT {w};",

@@ -8,6 +8,7 @@ from orgs.models import Period, Unit
 from reports.indicators import registry
 from reports.validation import WARNING, Finding, Values, register_finder
 
+from .entered import ENTERED_CODES
 from .models import EnteredFigure
 
 
@@ -29,4 +30,24 @@ def approximate_findings(*, unit: Unit, period: Period, values: Values) -> list[
         )
         for code in sorted(set(codes))
         if code in registry
+    ]
+
+
+@register_finder
+def not_entered_findings(*, unit: Unit, period: Period, values: Values) -> list[Finding]:
+    """SPEC §6: a figure entered by hand that was never entered is *not entered*, not zero: it
+    prints "—" and is a warning until someone enters it (0 is a value someone typed)."""
+    return [
+        Finding(
+            f"not_entered.{code}",
+            WARNING,
+            _(
+                "«%(label)s» chưa được nhập số liệu (in là «—»): hãy nhập số liệu tại mục Số "
+                "liệu nhập trực tiếp (nhập 0 nếu thực sự không có) hoặc giải trình."
+            )
+            % {"label": registry.get(code).label},
+            (code,),
+        )
+        for code in ENTERED_CODES
+        if code in registry and code in values and values.get(code) is None
     ]

@@ -31,6 +31,7 @@ ENTERED_FIGURES: list[tuple[str, StrOrPromise, str]] = [
         _("TTHC được đề xuất sửa đổi, đơn giản hóa"),
         Section.PROCEDURES,
     ),
+    ("survey.issued", _("Phiếu khảo sát sự hài lòng phát ra"), Section.PROCEDURES),
     ("cchc.inspections", _("Cuộc kiểm tra công tác CCHC"), Section.DIRECTION),
     ("cchc.communication_plans", _("Kế hoạch tuyên truyền CCHC được ban hành"), Section.DIRECTION),
     ("egov.tech_teams", _("Tổ công nghệ số cộng đồng"), Section.EGOV),

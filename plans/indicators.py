@@ -3,7 +3,8 @@ figures (SPEC §5). Loaded by the registry (reports/indicators/registry.py)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -60,8 +61,15 @@ class DirectiveSource(QuerySource):
         return {"directives.done": Q(done_on__isnull=False, done_on__lte=period.end)}
 
 
+def entered_rows_code(code: str) -> str:
+    """The raw count of the rows entered for `code` (not an indicator: it tells *not entered*
+    (no row) from an entered 0)."""
+    return f"figures.rows.{code}"
+
+
 class EnteredFigureSource(QuerySource):
-    """Figures with no raw record, entered per (unit, period); summed over a subtree."""
+    """Figures with no raw record, entered per (unit, period); summed over a subtree. Beside
+    each sum it counts the rows, so that a figure never entered is None ("—"), not 0."""
 
     model = EnteredFigure
 
@@ -72,8 +80,18 @@ class EnteredFigureSource(QuerySource):
         codes = [code for code, _l, _s in ENTERED_FIGURES]
         return [
             *(Measure(code, Q(code=code), sum_field="value") for code in codes),
+            *(Measure(entered_rows_code(code), Q(code=code)) for code in codes),
             Measure("figures.entered", Q(code__in=codes)),
         ]
+
+
+def _entered_or_none(code: str) -> Callable[[dict[str, Any]], int | None]:
+    rows = entered_rows_code(code)
+
+    def derive(values: dict[str, Any]) -> int | None:
+        return values.get(code) if values.get(rows) else None
+
+    return derive
 
 
 for _source in (PlanTaskSource(), DirectiveSource(), EnteredFigureSource()):
@@ -148,7 +166,7 @@ registry.add(
     ),
     Indicator(
         "directives.on_time_rate",
-        _("Tỷ lệ nhiệm vụ cấp trên giao hoàn thành đúng hạn"),
+        _("Tỷ lệ nhiệm vụ cấp trên giao hoàn thành đúng hạn (trên số nhiệm vụ đã hoàn thành)"),
         kind=Kind.PERCENT,
         section=D,
         numerator="directives.done_on_time",
@@ -162,7 +180,13 @@ for _code, _label, _section in ENTERED_FIGURES:
             _code,
             _label,
             section=_section,
-            formula=_("Số liệu nhập trực tiếp (không có bản ghi gốc)"),
+            formula=_(
+                "Số liệu nhập trực tiếp (không có bản ghi gốc); chưa nhập thì để trống (—), "
+                "không tính là 0"
+            ),
+            # reads its own sum and its row count, both raw counts of the source (available
+            # before any derived value: no dependency to order)
+            derive=_entered_or_none(_code),
         )
     )
 registry.add(

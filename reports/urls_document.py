@@ -7,6 +7,7 @@ from . import views_document as v
 urlpatterns = [
     path("", v.document_editor, name="document_editor"),
     path("section/<str:key>/", v.section_save, name="document_section_save"),
+    path("section/<str:key>/fix/", v.section_fix, name="document_section_fix"),
     path("section/<str:key>/preview/", v.section_preview, name="document_section_preview"),
     path("settings/", v.document_settings, name="document_settings"),
     path("preview/", v.document_preview, name="document_preview"),

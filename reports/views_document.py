@@ -36,7 +36,7 @@ from .narrative.placeholders import (
     unknown_placeholders,
 )
 from .narrative.selectors import stored_sections
-from .narrative.services import narrative_reset, narrative_save
+from .narrative.services import narrative_fix_figure, narrative_reset, narrative_save
 from .rendering.context import build_context
 from .rendering.formatting import document_figure
 from .rendering.html import render_html, render_section_html
@@ -155,6 +155,31 @@ def section_save(request: UnitPeriodRequest, key: str) -> HttpResponse:
     except (ValidationError, ValueError) as exc:
         msgs = exc.messages if isinstance(exc, ValidationError) else [_("Dữ liệu không hợp lệ.")]
         return _editor(request, posted={key: text}, errors={key: msgs}, status=400)
+    url = reverse("document_editor", args=[request.unit.code, request.period.code])
+    return redirect(f"{url}#sec-{key}")
+
+
+@require_POST
+@unit_period_view(edit=True)
+def section_fix(request: UnitPeriodRequest, key: str) -> HttpResponse:
+    """The one-click fix of a figure that contradicts its indicator: the typed number becomes
+    the indicator's placeholder (refused, nothing changed, when the period is locked or the
+    section was saved by someone else in between)."""
+    if key not in SECTION_KEYS:
+        raise Http404
+    try:
+        narrative_fix_figure(
+            unit=request.unit,
+            period=request.period,
+            key=key,
+            rule=request.POST.get("rule", ""),
+            version=int(request.POST.get("version") or 0),
+            by=request.user,
+        )
+    except (ValidationError, ValueError) as exc:
+        msgs = exc.messages if isinstance(exc, ValidationError) else [_("Dữ liệu không hợp lệ.")]
+        return _editor(request, errors={key: msgs}, status=400)
+    messages.success(request, _("Đã thay số liệu gõ tay bằng số liệu tự động của chỉ tiêu."))
     url = reverse("document_editor", args=[request.unit.code, request.period.code])
     return redirect(f"{url}#sec-{key}")
 

@@ -289,16 +289,24 @@ def test_bình_phước_raw_records_hold_the_seed_counts(bp):
         "tthc.procedures_reviewed": (8, False),
         "tthc.simplifications_proposed": (2, False),
         "egov.tech_teams": (6, False),
+        "cchc.communication_plans": (1, False),
+        "survey.issued": (217, False),
     }
 
 
-def test_bình_phước_narrative_keeps_the_seeds_hand_typed_17_late_dossiers(bp):
+def test_bình_phước_narrative_quotes_the_late_count_by_placeholder_not_the_seeds_17(bp):
+    from reports.narrative.figures import check_figures
+
     unit, period = bp
     sections = NarrativeSection.objects.filter(unit=unit, period=period)
     assert list(sections.values_list("key", flat=True)) == ["limitations"]
     text = sections.get().text
-    assert "có 17 hồ sơ trễ hạn" in text and "07 hồ sơ" in text and "10 hồ sơ" in text
-    assert compute(unit, period)["tthc.resolved_late"] == 18
+    assert "17 hồ sơ trễ hạn" not in text and "07 hồ sơ" not in text
+    assert "có {{ tthc.resolved_late }} hồ sơ trễ hạn" in text
+    assert "08 hồ sơ" in text and "10 hồ sơ" in text
+    values = compute(unit, period)
+    assert values["tthc.resolved_late"] == 18 == 8 + 10
+    assert check_figures(unit=unit, period=period, values=values) == []
 
 
 def test_dossier_dates_are_local_working_hours_and_due_dates_end_of_day_or_a_moment(bp):
@@ -344,7 +352,7 @@ def test_every_commune_has_records_of_every_kind_in_both_years(demo, db):
             assert PlanTask.objects.filter(**up).exists()
             assert Directive.objects.filter(**up).exists()
             assert BudgetLine.objects.filter(**up).count() == 3
-            assert EnteredFigure.objects.filter(**up).count() == 6
+            assert EnteredFigure.objects.filter(**up).count() >= 6
             assert SurveyResponse.objects.filter(
                 unit=unit, answered_on__gte=period.start, answered_on__lte=period.end
             ).exists()
@@ -358,7 +366,7 @@ def test_document_settings_follow_the_seed_cleaned_per_decree_30(demo, db):
     assert s.addressee == "Phòng Nội vụ huyện Bình Sơn"
     assert s.basis.startswith("Công văn số 3986/UBND ngày 21/10/2023 của UBND huyện Bình Sơn")
     lines = s.recipients.splitlines()
-    assert lines[0] == "Phòng Nội vụ huyện;" and lines[-1] == "Lưu: VT."
+    assert lines[0] == "Như trên;" and lines[-1] == "Lưu: VT."
     assert "MT, các HĐT xã;" in lines and "CT, các PCT UBND xã;" in lines
     # Per period: the 2022 report does not cite the letter of 21/10/2023.
     assert DocumentSettings.objects.get(unit__code="21073", period__code="2022").basis == ""

@@ -15,7 +15,18 @@ from .models import Dossier, DossierStatus, Feedback, Procedure, SurveyResponse
 class ProcedureForm(RecordForm):
     class Meta(RecordMeta):
         model = Procedure
-        fields = ["code", "name", "field", "online_level", "linked_group"]
+        fields = [
+            "code",
+            "name",
+            "field",
+            "online_level",
+            "linked_group",
+            "announcement_ref",
+            "announced_on",
+            "basis_effective_on",
+            "published_on",
+            "published_complete",
+        ]
         error_messages = {"code": {"unique": _("Mã TTHC này đã có trong danh mục.")}}
 
     def clean_code(self) -> str:
@@ -85,7 +96,7 @@ class DossierForm(RecordForm):
 class FeedbackForm(RecordForm):
     class Meta(RecordMeta):
         model = Feedback
-        fields = ["received_on", "channel", "subject", "resolved_on", "answer"]
+        fields = ["received_on", "channel", "subject", "due_on", "resolved_on", "answer"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

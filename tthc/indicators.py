@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, TypedDict, cast
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, DateField, ExpressionWrapper, F, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from orgs.models import Period
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 P = Section.PROCEDURES
 E = Section.EGOV
 ENDED = (DossierStatus.RESOLVED, DossierStatus.WITHDRAWN, DossierStatus.REJECTED)
+# QĐ 766 5.2: a petition is handled within 15 working days = three calendar weeks.
+FEEDBACK_DEFAULT_TERM = dt.timedelta(days=21)
 
 
 def _window(period: Period) -> tuple[dt.datetime, dt.datetime]:
@@ -119,6 +122,10 @@ class DossierSource(QuerySource):
             Measure("egov.digitized_results", resolved & Q(result_digitized=True)),
             Measure("egov.online_payments", w & Q(paid_online=True)),
             Measure("egov.online_payment_amount", w & Q(paid_online=True), sum_field="fee"),
+            # QĐ 766 3.6: dossiers of fee-bearing procedures (a fee above 0 recorded), and of
+            # those the dossiers paid online.
+            Measure("egov.fee_dossiers", w & Q(fee__gt=0)),
+            Measure("egov.fee_dossiers_paid_online", w & Q(fee__gt=0, paid_online=True)),
         ]
 
     def extra_filters(self, period: Period) -> dict[str, Q]:
@@ -139,9 +146,17 @@ class FeedbackSource(QuerySource):
     model = Feedback
 
     def measures(self, period: Period) -> list[Measure]:
+        resolved = Q(resolved_on__range=(period.start, period.end))
+        deadline = Coalesce(
+            F("due_on"),
+            ExpressionWrapper(F("received_on") + FEEDBACK_DEFAULT_TERM, output_field=DateField()),
+        )
         return [
             Measure("feedback.received", Q(received_on__range=(period.start, period.end))),
-            Measure("feedback.resolved", Q(resolved_on__range=(period.start, period.end))),
+            Measure("feedback.resolved", resolved),
+            # QĐ 766 5.2: handled by its deadline (the recorded one, else the 15 working days
+            # of 766 after receipt: three calendar weeks).
+            Measure("feedback.resolved_on_time", resolved & Q(resolved_on__lte=deadline)),
         ]
 
 
@@ -218,7 +233,103 @@ class CatalogueSource(Source):
         return self.codes
 
 
-for _source in (DossierSource(), FeedbackSource(), SurveySource(), CatalogueSource()):
+def add_working_days(day: dt.date, n: int) -> dt.date:
+    """`day` moved by `n` working days (Monday to Friday; public holidays are not known to the
+    portal, so a deadline across a holiday is judged a little strictly). Negative `n` goes back."""
+    step = 1 if n >= 0 else -1
+    left = abs(n)
+    while left:
+        day += dt.timedelta(days=step)
+        if day.weekday() < 5:
+            left -= 1
+    return day
+
+
+# QĐ 766 group 1 for a province: announced ≥ 5 working days before the basis takes effect;
+# published on the national TTHC database within 5 working days of the announcement.
+ANNOUNCE_LEAD = 5
+PUBLISH_WITHIN = 5
+
+
+class PublicitySource(Source):
+    """Publicity of the procedure catalogue (QĐ 766, group 1): procedures announced in the
+    period (announcement decision dated in the window), announced on time, published on the
+    national TTHC database on time, and published with every required part.
+
+    Like the catalogue, the same for every unit (additive = False). The working-day deadlines
+    are judged in Python over the announced procedures (a few hundred rows)."""
+
+    additive = False
+    codes = (
+        "tthc.announced",
+        "tthc.announced_on_time",
+        "tthc.published_on_time",
+        "tthc.published",
+        "tthc.published_complete",
+    )
+
+    def counts(
+        self, *, unit_filter: Q, period: Period, group_by_unit: bool
+    ) -> dict[int | None, dict[str, int]]:
+        recorded = Procedure.objects.filter(
+            Q(announced_on__isnull=False) | Q(published_on__isnull=False)
+        ).exists()
+        if not recorded:
+            # A catalogue without any publicity date holds no publicity data: not recorded
+            # ("—"), not zero.
+            return {None: cast("dict[str, int]", dict.fromkeys(self.codes))}
+        announced: list[tuple[dt.date, dt.date | None, dt.date | None]] = [
+            (day, effective, published)
+            for day, effective, published in Procedure.objects.filter(
+                announced_on__range=(period.start, period.end)
+            ).values_list("announced_on", "basis_effective_on", "published_on")
+            if day is not None
+        ]
+        on_time = len(
+            [
+                day
+                for day, effective, _p in announced
+                if effective is not None and day <= add_working_days(effective, -ANNOUNCE_LEAD)
+            ]
+        )
+        published_on_time = len(
+            [
+                day
+                for day, _e, published in announced
+                if published is not None and published <= add_working_days(day, PUBLISH_WITHIN)
+            ]
+        )
+        published = Procedure.objects.filter(published_on__lte=period.end)
+        return {
+            None: {
+                "tthc.announced": len(announced),
+                "tthc.announced_on_time": on_time,
+                "tthc.published_on_time": published_on_time,
+                "tthc.published": published.count(),
+                "tthc.published_complete": published.filter(published_complete=True).count(),
+            }
+        }
+
+    def records(self, code: str, *, unit_filter: Q, period: Period) -> QuerySet[Procedure] | None:
+        if code == "tthc.announced":
+            return Procedure.objects.filter(announced_on__range=(period.start, period.end))
+        if code == "tthc.published":
+            return Procedure.objects.filter(published_on__lte=period.end)
+        if code == "tthc.published_complete":
+            return Procedure.objects.filter(published_on__lte=period.end, published_complete=True)
+        return None
+
+    def drillable(self) -> tuple[str, ...]:
+        return ("tthc.announced", "tthc.published", "tthc.published_complete")
+
+
+for _source in (
+    DossierSource(),
+    FeedbackSource(),
+    SurveySource(),
+    CatalogueSource(),
+    PublicitySource(),
+):
     registry.add_source(_source)
 registry.add(
     Indicator(
@@ -355,28 +466,42 @@ registry.add(
     ),
     Indicator(
         "egov.online_service_rate",
-        _("Tỷ lệ hồ sơ trực tuyến của TTHC có DVC trực tuyến"),
+        _(
+            "Tỷ lệ hồ sơ trực tuyến của TTHC có DVC trực tuyến (Hệ thống một cửa tỉnh và "
+            "Cổng DVC quốc gia)"
+        ),
         kind=Kind.PERCENT,
         section=E,
         numerator="egov.online_eligible_online",
         denominator="egov.online_eligible",
-        formula=_("nộp trực tuyến / hồ sơ của TTHC có DVC trực tuyến"),
+        formula=_(
+            "nộp trực tuyến / hồ sơ của TTHC có DVC trực tuyến; gồm cả hồ sơ các nhóm TTHC "
+            "liên thông tiếp nhận qua Cổng DVC quốc gia"
+        ),
     ),
     Indicator(
         "egov.online_service_rate.partial",
-        _("… mức một phần"),
+        _("… mức một phần, gồm cả hồ sơ liên thông qua Cổng DVC quốc gia"),
         kind=Kind.PERCENT,
         section=E,
         numerator="egov.online_eligible_online.partial",
         denominator="egov.online_eligible.partial",
+        formula=_(
+            "nộp trực tuyến / hồ sơ của TTHC mức một phần, mọi nguồn (Hệ thống một cửa tỉnh "
+            "và Cổng DVC quốc gia)"
+        ),
     ),
     Indicator(
         "egov.online_service_rate.full",
-        _("… mức toàn trình"),
+        _("… mức toàn trình, gồm cả hồ sơ liên thông qua Cổng DVC quốc gia"),
         kind=Kind.PERCENT,
         section=E,
         numerator="egov.online_eligible_online.full",
         denominator="egov.online_eligible.full",
+        formula=_(
+            "nộp trực tuyến / hồ sơ của TTHC mức toàn trình, mọi nguồn (Hệ thống một cửa tỉnh "
+            "và Cổng DVC quốc gia)"
+        ),
     ),
     Indicator(
         "egov.digitized_components",
@@ -467,7 +592,7 @@ registry.add(
     ),
     Indicator(
         "survey.responses",
-        _("Phiếu khảo sát sự hài lòng"),
+        _("Phiếu khảo sát sự hài lòng thu về"),
         section=P,
         formula=_("Phiếu có ngày khảo sát trong kỳ"),
     ),
@@ -479,11 +604,174 @@ registry.add(
     ),
     Indicator(
         "survey.satisfaction_rate",
-        _("Tỷ lệ hài lòng"),
+        _("Tỷ lệ phiếu khảo sát đánh giá hài lòng, rất hài lòng"),
         kind=Kind.PERCENT,
         section=P,
         numerator="survey.satisfied",
         denominator="survey.responses",
         formula=_("phiếu hài lòng, rất hài lòng / phiếu khảo sát"),
+    ),
+)
+
+# Decision 766/QĐ-TTg quantities the records allow (reference: qd766-indicators.md).
+registry.add(
+    Indicator(
+        "egov.fee_dossiers",
+        _("Hồ sơ của TTHC có phí, lệ phí"),
+        section=E,
+        formula=_("Tiếp nhận trong kỳ, phí, lệ phí ghi nhận lớn hơn 0"),
+    ),
+    Indicator(
+        "egov.fee_dossiers_paid_online",
+        _("…trong đó thanh toán trực tuyến"),
+        section=E,
+        formula=_("Hồ sơ có phí, lệ phí, tiếp nhận trong kỳ, thanh toán trực tuyến"),
+    ),
+    Indicator(
+        "egov.online_payment_rate",
+        _("Tỷ lệ hồ sơ thanh toán trực tuyến trên hồ sơ có phí, lệ phí (QĐ 766, 3.6)"),
+        kind=Kind.PERCENT,
+        section=E,
+        numerator="egov.fee_dossiers_paid_online",
+        denominator="egov.fee_dossiers",
+        formula=_("hồ sơ có phí, lệ phí thanh toán trực tuyến / hồ sơ có phí, lệ phí"),
+    ),
+    Indicator(
+        "egov.procedures_online_rate",
+        _("Tỷ lệ TTHC cung cấp DVC trực tuyến (QĐ 766, 3.1)"),
+        kind=Kind.PERCENT,
+        section=E,
+        numerator="egov.procedures_online",
+        denominator="egov.procedures",
+        formula=_("TTHC có DVC trực tuyến (một phần, toàn trình) / TTHC trong danh mục"),
+    ),
+    Indicator(
+        "feedback.resolved_on_time",
+        _("Phản ánh, kiến nghị xử lý đúng hạn"),
+        section=P,
+        formula=_(
+            "Xử lý xong trong kỳ, không sau hạn xử lý (hạn ghi nhận, nếu trống: 15 ngày làm "
+            "việc = 21 ngày kể từ ngày tiếp nhận)"
+        ),
+    ),
+    Indicator(
+        "feedback.on_time_rate",
+        _("Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn (QĐ 766, 5.2)"),
+        kind=Kind.PERCENT,
+        section=P,
+        numerator="feedback.resolved_on_time",
+        denominator="feedback.resolved",
+        formula=_("xử lý đúng hạn / đã xử lý"),
+    ),
+    Indicator(
+        "tthc.overdue_766",
+        _("Hồ sơ trễ hạn, quá hạn (QĐ 766)"),
+        section=P,
+        formula=_("giải quyết trễ hạn + đang giải quyết đã quá hạn"),
+        sum_of=("tthc.resolved_late", "tthc.pending_overdue"),
+    ),
+    Indicator(
+        "tthc.assessed_766",
+        _("Hồ sơ đã giải quyết hoặc đã quá hạn (QĐ 766)"),
+        section=P,
+        formula=_("đã giải quyết + đang giải quyết đã quá hạn"),
+        sum_of=("tthc.resolved", "tthc.pending_overdue"),
+    ),
+    Indicator(
+        "tthc.satisfied_766",
+        _("…không trễ hạn, không có phản ánh, kiến nghị (QĐ 766)"),
+        section=P,
+        formula=_("đã giải quyết hoặc quá hạn − trễ hạn, quá hạn − phản ánh, kiến nghị"),
+        derive=lambda v: max(
+            0,
+            (v.get("tthc.assessed_766") or 0)
+            - (v.get("tthc.overdue_766") or 0)
+            - (v.get("feedback.received") or 0),
+        ),
+        depends=("tthc.assessed_766", "tthc.overdue_766", "feedback.received"),
+    ),
+    Indicator(
+        "tthc.satisfaction_766",
+        _("Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC (QĐ 766, 5.4)"),
+        kind=Kind.PERCENT,
+        section=P,
+        numerator="tthc.satisfied_766",
+        denominator="tthc.assessed_766",
+        formula=_(
+            "100% − tỷ lệ hồ sơ trễ hạn, quá hạn − tỷ lệ phản ánh, kiến nghị, cùng mẫu số: hồ "
+            "sơ đã giải quyết hoặc đã quá hạn"
+        ),
+    ),
+)
+
+# QĐ 766 group 1 (công khai, minh bạch), from the catalogue's publicity dates.
+registry.add(
+    Indicator(
+        "tthc.announced",
+        _("TTHC được công bố trong kỳ"),
+        section=P,
+        formula=_("TTHC có quyết định công bố ngày trong kỳ (không cộng dồn theo đơn vị)"),
+        year_over_year=False,
+    ),
+    Indicator(
+        "tthc.announced_on_time",
+        _("…trong đó công bố đúng hạn"),
+        section=P,
+        formula=_(
+            "Ngày quyết định công bố không muộn hơn 5 ngày làm việc trước ngày văn bản quy "
+            "định TTHC có hiệu lực"
+        ),
+        year_over_year=False,
+    ),
+    Indicator(
+        "tthc.announced_on_time_rate",
+        _("Tỷ lệ TTHC công bố đúng hạn (QĐ 766, 1.1)"),
+        kind=Kind.PERCENT,
+        section=P,
+        numerator="tthc.announced_on_time",
+        denominator="tthc.announced",
+        formula=_("công bố đúng hạn / TTHC được công bố trong kỳ"),
+    ),
+    Indicator(
+        "tthc.published_on_time",
+        _("…trong đó công khai trên CSDL quốc gia đúng hạn"),
+        section=P,
+        formula=_(
+            "Công bố trong kỳ, công khai trên CSDL quốc gia về TTHC trong 5 ngày làm việc kể "
+            "từ ngày quyết định công bố"
+        ),
+        year_over_year=False,
+    ),
+    Indicator(
+        "tthc.published_on_time_rate",
+        _("Tỷ lệ TTHC được cập nhật, công khai đúng hạn (QĐ 766, 1.2)"),
+        kind=Kind.PERCENT,
+        section=P,
+        numerator="tthc.published_on_time",
+        denominator="tthc.announced",
+        formula=_("công khai đúng hạn / TTHC được công bố trong kỳ"),
+    ),
+    Indicator(
+        "tthc.published",
+        _("TTHC đã công khai trên CSDL quốc gia"),
+        section=P,
+        formula=_("Ngày công khai không sau ngày cuối kỳ (không cộng dồn theo đơn vị)"),
+        year_over_year=False,
+    ),
+    Indicator(
+        "tthc.published_complete",
+        _("…trong đó công khai đầy đủ bộ phận tạo thành"),
+        section=P,
+        formula=_("Đã công khai, có đủ các bộ phận theo Điều 8 khoản 2 Nghị định 63/2010/NĐ-CP"),
+        year_over_year=False,
+    ),
+    Indicator(
+        "tthc.published_complete_rate",
+        _("Tỷ lệ TTHC công khai đầy đủ bộ phận tạo thành (QĐ 766, 1.3)"),
+        kind=Kind.PERCENT,
+        section=P,
+        numerator="tthc.published_complete",
+        denominator="tthc.published",
+        formula=_("công khai đầy đủ / đã công khai"),
     ),
 )

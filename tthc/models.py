@@ -34,6 +34,25 @@ class Procedure(models.Model):
         default=OnlineLevel.NONE,
     )
     linked_group = models.CharField(_("nhóm liên thông"), max_length=200, blank=True)
+    # Publicity (QĐ 766, group 1): the announcement decision (QĐ công bố), the date its legal
+    # basis takes effect, the date it was published on the national TTHC database, and whether
+    # the published record has every part NĐ 63/2010 Art. 8(2) requires.
+    announcement_ref = models.CharField(_("số quyết định công bố"), max_length=100, blank=True)
+    announced_on = models.DateField(_("ngày quyết định công bố"), null=True, blank=True)
+    basis_effective_on = models.DateField(
+        _("ngày văn bản quy định TTHC có hiệu lực"), null=True, blank=True
+    )
+    published_on = models.DateField(
+        _("ngày công khai trên CSDL quốc gia về TTHC"), null=True, blank=True
+    )
+    published_complete = models.BooleanField(
+        _("công khai đầy đủ bộ phận tạo thành"),
+        default=False,
+        help_text=_(
+            "Tên, trình tự, cách thức, thành phần hồ sơ, thời hạn, đối tượng, cơ quan thực hiện "
+            "(Điều 8 khoản 2 Nghị định 63/2010/NĐ-CP)."
+        ),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -147,6 +166,12 @@ class Feedback(UnitRecord):
     channel = models.CharField(_("hình thức"), max_length=100, blank=True)
     subject = models.TextField(_("nội dung"))
     resolved_on = models.DateField(_("ngày xử lý xong"), null=True, blank=True)
+    due_on = models.DateField(
+        _("hạn xử lý"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống: 15 ngày làm việc kể từ ngày tiếp nhận (QĐ 766)."),
+    )
     answer = models.TextField(_("kết quả trả lời"), blank=True)
 
     history = HistoricalRecords()

@@ -2,12 +2,15 @@
 
 A clerk may type "17 hồ sơ trễ hạn" where the records count 18. Each pattern below finds a
 number next to the words that name one indicator; a number that differs from the indicator is
-a warning (SPEC §6), shown in the editor and, through the validation finder registered here,
-beside the figures and at submission.
+an **error** (SPEC §6: one document cannot say two things, so no written explanation clears it),
+shown in the editor and, through the validation finder registered here, beside the figures and at
+submission. The editor offers the one-click fix: `fix_text` replaces the typed number by the
+indicator's placeholder, so the text prints the live value.
 
     mismatches(text, values=, section=)     -> [Mismatch, ...]   what was typed, what is counted
     check_text(text, values=, section=)     -> [Finding, ...]    the same as validation findings
     check_figures(unit=, period=, values=)  -> [Finding, ...]    every stored section (the finder)
+    fix_text(text, values=, rule=)          -> str   the typed number of one finding -> placeholder
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ from orgs.models import Period, Unit
 from ..indicators import registry
 from ..rendering.formatting import document_figure
 from ..sections import section_numbers
-from ..validation import WARNING, Finding, Values, register_finder
-from .placeholders import normalize
+from ..validation import ERROR, Finding, Values, register_finder
+from .placeholders import marker, normalize
 from .selectors import section_texts
 
 NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+)"
@@ -83,6 +86,8 @@ class Mismatch:
     typed: str  # as typed: "17", "99,04"
     expected: str  # the indicator's value as the document prints it: "18"
     excerpt: str  # the matched words: "17 hồ sơ trễ hạn"
+    start: int = 0  # where the typed number lies in the (normalized) text
+    end: int = 0
 
     @property
     def message(self) -> str:
@@ -93,12 +98,17 @@ class Mismatch:
             "expected": self.expected,
         }
 
+    @property
+    def rule(self) -> str:
+        """Names the section, the code and the typed number: stable for this very figure."""
+        return f"narrative.{self.section}.{self.code}.{self.typed}"
+
     def finding(self) -> Finding:
-        """The warning validation shows (its rule names the section, the code and the typed
-        number, so a written explanation stays attached to this very figure)."""
+        """The error validation shows: it blocks submission until the text is corrected (an
+        explanation cannot make one document say two things)."""
         return Finding(
-            f"narrative.{self.section}.{self.code}.{self.typed}",
-            WARNING,
+            self.rule,
+            ERROR,
             self.message,
             (self.code,),
         )
@@ -133,14 +143,30 @@ def mismatches(text: str, *, values: Values, section: str = "") -> list[Mismatch
                     typed=m.group(1),
                     expected=document_figure(values[code], kind),
                     excerpt=m.group(0),
+                    start=m.start(1),
+                    end=m.end(1),
                 )
             )
     return found
 
 
 def check_text(text: str, *, values: Values, section: str = "") -> list[Finding]:
-    """The warnings of one section's text (the editor shows them while typing)."""
+    """The errors of one section's text (the editor shows them while typing)."""
     return [m.finding() for m in mismatches(text, values=values, section=section)]
+
+
+def fix_text(text: str, *, values: Values, section: str, rule: str) -> str | None:
+    """The text with every number the finding `rule` names replaced by its placeholder
+    ("17 hồ sơ trễ hạn" -> "{{ tthc.resolved_late }} hồ sơ trễ hạn"); None when the text has
+    no such finding (any more)."""
+    text = normalize(text)
+    hits = [m for m in mismatches(text, values=values, section=section) if m.rule == rule]
+    if not hits:
+        return None
+    spans = sorted({(m.start, m.end, m.code) for m in hits}, reverse=True)
+    for start, end, code in spans:
+        text = text[:start] + marker(code) + text[end:]
+    return text
 
 
 @register_finder

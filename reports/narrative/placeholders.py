@@ -4,7 +4,10 @@ A section's text is plain text, one paragraph per line, with `*italic*` and `**b
 the seed, and placeholders `{{ tthc.total }}` that print the live indicator value in
 Vietnamese style. A few document placeholders (`{{ period.label }}`, `{{ unit.kind }}` …) name
 the period and the unit. An unknown placeholder is an error on save and a visible marker when
-rendered (never a crash).
+rendered (never a crash). An optional clause `[[, Cao đẳng {{ staff.edu.college }} người]]`
+prints only when a count inside is not 0; `[[có {{ discipline.cases }} …||không có …]]` prints
+its alternative instead (the document never says "0 hồ sơ"). Printing also unifies the spelling
+("hoá" -> "hóa").
 
     parse_placeholders(text)            -> ["tthc.total", ...]
     unknown_placeholders(text)          -> names neither in the registry nor document placeholders
@@ -23,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
-from common.formatting import format_date
+from common.formatting import format_doc_count, format_doc_date
 
 from ..indicators import registry
 from ..rendering.formatting import document_figure
@@ -44,7 +47,41 @@ DOCUMENT_PLACEHOLDERS: dict[str, object] = {
     "period.next_year": gettext_lazy("năm sau"),
     "unit.name": gettext_lazy("tên đơn vị, ví dụ «Xã Bình Phước»"),
     "unit.kind": gettext_lazy("loại đơn vị viết thường, ví dụ «xã»"),
+    "budget.as_of": gettext_lazy("ngày số liệu thu, chi ngân sách được tính đến"),
+    "invest.as_of": gettext_lazy("ngày số liệu giải ngân vốn đầu tư công được tính đến"),
 }
+
+# An optional clause: `[[ … ]]` prints only when a count placeholder inside is not 0;
+# `[[ … || … ]]` prints its first part then, its second part otherwise ("không có …").
+# Clauses nest: the innermost are resolved first, and a clause left without any count (all its
+# inner clauses dropped) is dropped too.
+OPTIONAL_RE = re.compile(r"\[\[((?:(?!\[\[).)*?)\]\]")
+# Old-style tone marks on "oa", "oe", "uy" at the end of a syllable ("hoá", "toả", "thuỷ") are
+# printed in the one style the document uses ("hóa", "tỏa", "thủy").
+_TONES = {
+    "á": "ó", "à": "ò", "ả": "ỏ", "ã": "õ", "ạ": "ọ",
+    "é": "ó", "è": "ò", "ẻ": "ỏ", "ẽ": "õ", "ẹ": "ọ",
+}  # fmt: skip
+_Y_TONES = {"ý": "ú", "ỳ": "ù", "ỷ": "ủ", "ỹ": "ũ", "ỵ": "ụ"}
+_OA_RE = re.compile(r"([oO])([áàảãạéèẻẽẹ])(?![\wÀ-ỹ])")
+_UY_RE = re.compile(r"(?<![qQ])([uU])([ýỳỷỹỵ])(?![\wÀ-ỹ])")
+
+
+def one_spelling(text: str) -> str:
+    """'hoá' -> 'hóa', 'lan toả' -> 'lan tỏa', 'thuỷ' -> 'thủy' (the tone on the first vowel of
+    an open "oa/oe/uy", the spelling of the rest of the document)."""
+
+    def oa(m: re.Match[str]) -> str:
+        tone = m.group(2)
+        base = "a" if tone in "áàảãạ" else "e"
+        o = _TONES[tone]
+        return (o.upper() if m.group(1).isupper() else o) + base
+
+    def uy(m: re.Match[str]) -> str:
+        u = _Y_TONES[m.group(2)]
+        return (u.upper() if m.group(1).isupper() else u) + "y"
+
+    return _UY_RE.sub(uy, _OA_RE.sub(oa, unicodedata.normalize("NFC", text)))
 
 
 def normalize(text: str) -> str:
@@ -76,13 +113,17 @@ def unknown_placeholders(text: str) -> list[str]:
 
 def document_values(*, unit: Unit, period: Period) -> dict[str, str]:
     """Printed values of the document placeholders (Vietnamese whatever the interface
-    language: the editor's preview shows what the document prints)."""
+    language: the editor's preview shows what the document prints), with what the records say
+    beside a figure (notes.figure_notes: "~code" approximate, "@code" as-of date)."""
+    from .notes import figure_notes
+
     with translation.override("vi"):
         label = str(period.label)
     return {
+        **figure_notes(unit=unit, period=period),
         "period.label": label,
-        "period.start": format_date(period.start),
-        "period.end": format_date(period.end),
+        "period.start": format_doc_date(period.start),
+        "period.end": format_doc_date(period.end),
         "period.year": str(period.year),
         "period.next_year": str(period.year + 1),
         "unit.name": unit.name,
@@ -100,10 +141,52 @@ def format_placeholder(
         kind = registry.get(name).kind
         value = values.get(name)
         # The register of official reports writes small counts with two digits ("02 nhiệm vụ").
-        if kind == "count" and isinstance(value, int) and 0 < value < 10:
-            return f"{value:02d}"
-        return document_figure(value, kind)
+        printed = format_doc_count(value) if kind == "count" else document_figure(value, kind)
+        qualifier = doc_values.get(f"~{name}")
+        if qualifier and value is not None:
+            printed = f"{qualifier} {printed}"  # an approximate figure: "trên 120"
+        return printed
     return None
+
+
+def _all_zero(body: str, values: Mapping[str, Any]) -> bool:
+    """Every count placeholder of an optional clause is 0 (a missing value is not 0: it prints
+    "—" where it stands)."""
+    names = [n for n in parse_placeholders(body) if CODE_RE.match(n) and n in registry]
+    counts = [values.get(n) for n in names if registry.get(n).kind != "percent"]
+    return all(v == 0 for v in counts)
+
+
+_CLEANUPS = [
+    (re.compile(r"\(\s*\*?\s*\*?\s*\)"), ""),  # "()" or "(**)" left by dropped clauses
+    (re.compile(r"([:(])\s*[,;]\s*"), r"\1 "),  # "trong đó: , X" -> "trong đó: X"
+    (re.compile(r"\s*[,;]\s*([.,;)])"), r"\1"),  # "X, ." -> "X."
+    (re.compile(r"\s*:\s*([.;)])"), r"\1"),  # "chuyên môn: ." -> "chuyên môn."
+    (re.compile(r"\(\s+"), "("),
+    (re.compile(r" {2,}"), " "),
+    (re.compile(r"\s+([.,;)])"), r"\1"),
+]
+
+
+def resolve_optional(line: str, values: Mapping[str, Any]) -> str:
+    """A paragraph with its optional clauses resolved (before placeholders are printed): a
+    clause whose counts are all 0 is left out, or replaced by its "không có …" alternative, so
+    the document never says "0 hồ sơ" or "Cao đẳng 0 người"."""
+    if "[[" not in line:
+        return line
+
+    def choose(m: re.Match[str]) -> str:
+        body, _sep, otherwise = m.group(1).partition("||")
+        if _all_zero(body, values):
+            return otherwise.strip()
+        return body
+
+    out, previous = line, None
+    while out != previous:
+        previous, out = out, OPTIONAL_RE.sub(choose, out)
+    for pattern, repl in _CLEANUPS:
+        out = pattern.sub(repl, out)
+    return out.strip()
 
 
 @dataclass(frozen=True)
@@ -122,6 +205,7 @@ def render_runs(
     """Paragraphs (one per non-empty line) as runs, placeholders resolved."""
     paragraphs: list[list[Run]] = []
     for line in normalize(text).split("\n"):
+        line = one_spelling(resolve_optional(line, values))
         if not line.strip():
             continue
         runs: list[Run] = []

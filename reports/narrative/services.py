@@ -73,3 +73,24 @@ def narrative_reset(*, unit: Unit, period: Period, key: str, version: int, by: U
         raise ValidationError(_("Nội dung mục này vừa được người khác lưu. Hãy tải lại trang."))
     history_user_set(row, by)
     row.delete()
+
+
+@transaction.atomic
+def narrative_fix_figure(
+    *, unit: Unit, period: Period, key: str, rule: str, version: int, by: User
+) -> NarrativeSection:
+    """The one-click fix of a contradicting figure: the typed number the finding `rule` names
+    becomes the placeholder of its indicator, and the section is saved (same lock and
+    concurrent-edit checks as any save)."""
+    from ..indicators import compute
+    from .figures import fix_text
+    from .selectors import section_texts
+
+    if key not in SECTION_KEYS:
+        raise ValidationError(_("Mục báo cáo không tồn tại."))
+    ensure_unlocked(unit=unit, period=period, hold=True, channel="narrative", by=by)
+    text = section_texts(unit=unit, period=period)[key]
+    fixed = fix_text(text, values=compute(unit, period), section=key, rule=rule)
+    if fixed is None:
+        raise ValidationError(_("Số liệu này đã được sửa hoặc không còn sai lệch."))
+    return narrative_save(unit=unit, period=period, key=key, text=fixed, version=version, by=by)

@@ -22,13 +22,13 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from common.formatting import DASH, format_change, format_date
+from common.formatting import DASH, format_change, format_doc_date
 
 from ..docsettings import default_settings, settings_for
 from ..indicators import compute, registry
 from ..indicators.base import Section
 from ..models import DocumentSettings, Report, SignerTitle
-from ..narrative.placeholders import document_values, render_runs
+from ..narrative.placeholders import document_values, one_spelling, render_runs
 from ..narrative.selectors import section_texts
 from ..sections import PARTS, SECTIONS, section_numbers
 from ..versions import frozen_inputs
@@ -42,7 +42,8 @@ PRINT_CSS = Path(settings.BASE_DIR) / "static" / "css" / "report-print.css"
 
 
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text or "")
+    """NFC, in the document's one spelling ("hóa", not "hoá")."""
+    return one_spelling(unicodedata.normalize("NFC", text or ""))
 
 
 def _lines(text: str) -> list[str]:
@@ -53,10 +54,16 @@ def _lines(text: str) -> list[str]:
 __all__ = ["build_context", "default_settings", "settings_for"]
 
 
-def recipient_lines(text: str) -> list[str]:
-    """Decree 30 box 9b: each recipient '- …;', the last one '- …​.'"""
+def recipient_lines(text: str, *, addressee: str = "") -> list[str]:
+    """Decree 30 box 9b: each recipient '- …;', the last one '- …​.'; a report with a
+    Kính gửi lists its addressee first as '- Như trên;' (and not again by name)."""
     items = [line.lstrip("-–• ").rstrip(";.,") for line in _lines(text)]
     items = [i for i in items if i]
+    if addressee.strip():
+        named = addressee.strip().lower()
+        items = ["Như trên"] + [
+            i for i in items if i.lower() != "như trên" and not named.startswith(i.lower())
+        ]
     return [f"- {item}{'.' if n == len(items) - 1 else ';'}" for n, item in enumerate(items)]
 
 
@@ -80,25 +87,41 @@ def _section_label(code: str) -> str:
         return code
 
 
-def appendix_groups(values: dict, last: dict | None) -> list[dict]:
-    """Every indicator of the registry, grouped by report section in document order."""
+def _noted(value: Any, kind: str, code: str, notes: dict[str, str] | None) -> str:
+    """A value as the document prints it, "trên 120" when the record is approximate."""
+    printed = document_figure(value, kind)
+    word = (notes or {}).get(f"~{code}")
+    return f"{word} {printed}" if word and value is not None else printed
+
+
+def appendix_groups(
+    values: dict,
+    last: dict | None,
+    notes: dict[str, str] | None = None,
+    last_notes: dict[str, str] | None = None,
+) -> list[dict]:
+    """Every indicator of the registry, grouped by report section in document order; an
+    approximate figure prints as such, an amount with its as-of date (`notes`,
+    narrative.notes.figure_notes)."""
     order = {key: n for n, (key, _p, _t) in enumerate(SECTIONS)}
     groups: dict[str, list[dict]] = {}
     for ind in registry.all():
         value = values.get(ind.code)
         previous = last.get(ind.code) if last is not None else None
         label = nfc(str(ind.label))
+        as_of = (notes or {}).get(f"@{ind.code}")
         groups.setdefault(str(ind.section), []).append(
             {
                 "code": ind.code,
-                "label": label,
+                "label": f"{label} (tính đến ngày {as_of})" if as_of else label,
                 "sub": label.startswith("…"),
-                "value": document_figure(value, ind.kind),
-                "last": document_figure(previous, ind.kind) if last is not None else DASH,
+                "value": _noted(value, ind.kind, ind.code, notes),
+                "last": _noted(previous, ind.kind, ind.code, last_notes)
+                if last is not None
+                else DASH,
                 "change": format_change(value, previous, ind.kind) if last is not None else DASH,
-                "unit": _("%")
-                if ind.kind == "percent"
-                else (_("đồng") if ind.kind == "vnd" else ""),
+                # an amount prints its own unit word ("6,648 tỷ đồng")
+                "unit": _("%") if ind.kind == "percent" else "",
             }
         )
     out = []
@@ -188,7 +211,7 @@ def build_context(
     unit_phrase = f"UBND {kind} {unit.short_name}"
     doc_values = document_values(unit=unit, period=period)
     if issued_on:
-        annex_ref = f"{number}/{symbol} ngày {format_date(issued_on)}"
+        annex_ref = f"{number}/{symbol} ngày {format_doc_date(issued_on)}"
     else:
         annex_ref = (
             f"{number}/{symbol} ngày\u00a0\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0/{issued_year}"
@@ -211,7 +234,7 @@ def build_context(
             f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {period.label}. "
             f"{unit_phrase} kính báo cáo./."
         ),
-        "recipients": recipient_lines(doc.recipients),
+        "recipients": recipient_lines(doc.recipients, addressee=doc.addressee),
         "signature_titles": signature_titles(doc, body_lines[0]),
         "signer_name": nfc(doc.signer_name),
         "organisation": nfc(doc.organisation_name or unit_phrase),
@@ -223,7 +246,12 @@ def build_context(
             "last_label": nfc(
                 f"Kỳ {previous_period.code}" if previous_period else _("Cùng kỳ năm trước")
             ),
-            "groups": appendix_groups(values, last_values),
+            "groups": appendix_groups(
+                values,
+                last_values,
+                doc_values,
+                document_values(unit=unit, period=previous_period) if previous_period else None,
+            ),
         },
         "title": nfc(f"Báo cáo CCHC {period.label} — {unit.name}"),
     }

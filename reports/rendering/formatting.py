@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils import translation
 
-from common.formatting import format_figure
+from common.formatting import format_figure, format_money
 
 
 def pad2(n: int) -> str:
@@ -37,6 +37,9 @@ def vn_date_line(place: str, day: dt.date | None, year: int) -> str:
 
 def document_figure(value: Any, kind: str) -> str:
     """An indicator value as the (Vietnamese) document prints it, whatever the interface
-    language: the editor's preview and the figure checks show what the document prints."""
+    language: the editor's preview and the figure checks show what the document prints.
+    Amounts as officials write them ("6,648 tỷ đồng", "1.005,8 triệu đồng")."""
     with translation.override("vi"):
+        if kind == "vnd":
+            return format_money(value)
         return format_figure(value, kind)

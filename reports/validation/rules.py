@@ -103,6 +103,30 @@ def _online_outside_catalogue() -> Rule:
     )
 
 
+def _survey_returned_le_issued() -> Rule:
+    """V11 (seed F15): forms returned cannot outnumber forms issued; the issued count is an
+    entered figure, so nothing is checked while it is not entered."""
+
+    def check(values: Values) -> bool:
+        issued = values.get("survey.issued")
+        return issued is None or value_of(values, "survey.responses") <= int(issued)
+
+    def message(values: Values) -> str:
+        return _("%(small)s không được lớn hơn %(big)s.") % {
+            "small": quote("survey.responses", values),
+            "big": quote("survey.issued", values),
+        }
+
+    return Rule(
+        "survey.responses_le_issued",
+        ERROR,
+        ("survey.responses", "survey.issued"),
+        check,
+        message,
+        description="survey.responses ≤ survey.issued",
+    )
+
+
 def _static_rules() -> list[Rule]:
     return [
         # Counted apart: a resolved dossier without a due date is neither on time nor late.
@@ -134,6 +158,7 @@ def _static_rules() -> list[Rule]:
             "tthc.simplifications_le", "tthc.simplifications_proposed", "tthc.procedures_reviewed"
         ),
         _online_outside_catalogue(),
+        _survey_returned_le_issued(),
     ]
 
 

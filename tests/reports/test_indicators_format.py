@@ -16,7 +16,8 @@ def test_count_groups_thousands_with_dots():
 def test_rate_prints_two_places_with_a_comma_and_percent_sign():
     assert rate(Decimal("99.05")) == "99,05%"
     assert rate("43.6") == "43,60%"
-    assert rate(Decimal("100.00")) == "100,00%"
+    assert rate(Decimal("100.00")) == "100%"
+    assert rate(Decimal("98.50")) == "98,50%"
 
 
 def test_a_missing_figure_or_zero_denominator_rate_prints_a_dash():

@@ -23,7 +23,7 @@ from reports.narrative.selectors import section_texts
 from reports.narrative.services import narrative_save
 from reports.rendering.formatting import doc_number, vn_date_line
 from reports.sections import SECTION_KEYS, section_numbers
-from reports.validation import WARNING
+from reports.validation import ERROR
 
 pytestmark = pytest.mark.django_db
 
@@ -193,10 +193,10 @@ def test_a_hand_typed_late_count_that_contradicts_the_indicator_is_found():
     late = next(m for m in found if m.code == "tthc.resolved_late")
     assert late.expected == "18"
     assert "III.2" in late.message and "18" in late.message
-    # the editor and validation show them as warnings, one per mismatch
+    # the editor and validation show them as errors (they block submission), one per mismatch
     findings = check_text(text, values=SEED_VALUES, section="limitations")
     assert [(f.rule, f.severity, f.codes, f.message) for f in findings] == [
-        (f"narrative.limitations.{m.code}.{m.typed}", WARNING, (m.code,), m.message) for m in found
+        (f"narrative.limitations.{m.code}.{m.typed}", ERROR, (m.code,), m.message) for m in found
     ]
 
 

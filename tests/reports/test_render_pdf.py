@@ -94,8 +94,12 @@ def test_the_seed_figures_print_in_vietnamese_style(rendered):
         "cán bộ 11 người, công chức 09 người",
         "Đại học 19 người",
         "Trung cấp 17 người, Sơ cấp 03 người",
-        "6.648.000.000 đồng, bằng 118,61%",
-        "1.005.800.000/1.029.700.000 đồng, bằng 97,68%",
+        # amounts as officials write them, with the date the records state them at
+        "Tính đến ngày 30/9/2023, tổng thu ngân sách nhà nước",
+        "6,648 tỷ đồng, bằng 118,61%",
+        "278,399 triệu đồng",
+        "4,776 tỷ đồng",
+        "1.005,8 triệu đồng, bằng 97,68% kế hoạch vốn được giao (1.029,7 triệu đồng)",
     ):
         assert figure in text, figure
     assert "99,04" not in text

@@ -191,7 +191,7 @@ def test_year_over_year_rounds_half_up_like_every_other_percentage():
     assert "+50,13%" in found["yoy.feedback.received"].message
 
 
-def test_hand_typed_figures_of_the_stored_narrative_are_warnings(cast):
+def test_hand_typed_figures_of_the_stored_narrative_are_errors(cast):
     NarrativeSection.objects.create(
         unit=cast.commune_a, period=cast.period, key="limitations", text="Có 17 hồ sơ trễ hạn."
     )
@@ -201,7 +201,7 @@ def test_hand_typed_figures_of_the_stored_narrative_are_warnings(cast):
         if f.rule.startswith("narrative.")
     ]
     assert [(f.rule, f.severity, f.codes) for f in found] == [
-        ("narrative.limitations.tthc.resolved_late.17", WARNING, ("tthc.resolved_late",))
+        ("narrative.limitations.tthc.resolved_late.17", ERROR, ("tthc.resolved_late",))
     ]
     assert "«17 hồ sơ trễ hạn»" in found[0].message and "= 18" in found[0].message
     assert not [
@@ -250,9 +250,19 @@ def test_rule_codes_are_unique():
 # --- the submission gate ------------------------------------------------------------------
 
 
+def enter_every_figure(unit, period) -> None:
+    """Every hand-entered figure entered (as 0): none is *not entered* (a warning)."""
+    from plans.entered import ENTERED_CODES
+    from plans.models import EnteredFigure
+
+    for code in ENTERED_CODES:
+        EnteredFigure.objects.create(unit=unit, period=period, code=code, value=0)
+
+
 @pytest.mark.django_db
 def test_clean_figures_can_be_submitted(cast):
     report = Report.objects.create(unit=cast.commune_a, period=cast.period)
+    enter_every_figure(cast.commune_a, cast.period)
     submission_check(report)  # no exception
 
 
@@ -268,6 +278,7 @@ def test_an_error_blocks_submission_with_its_message(cast, extra_finder):
 @pytest.mark.django_db
 def test_a_warning_blocks_submission_until_it_is_explained(cast, extra_finder):
     report = Report.objects.create(unit=cast.commune_a, period=cast.period)
+    enter_every_figure(cast.commune_a, cast.period)
     extra_finder(lambda **kw: [Finding("test.warn", WARNING, "Cảnh báo thử", ("tthc.total",))])
     with pytest.raises(ValidationError) as exc:
         submission_check(report)

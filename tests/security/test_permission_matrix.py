@@ -134,6 +134,8 @@ URLS: dict[str, Row] = {
     "document_editor": Row(READ_ANY),
     "document_section_save": Row(ACTION),
     "document_section_preview": Row(Kind(get=None, post=(200, 200))),
+    # the one-click fix of a contradicting figure: no finding named → 400, nothing changed
+    "document_section_fix": Row(Kind(get=None, post=(400, 403))),
     "document_settings": Row(
         Kind(get=(200, 200), post=(400, 403)),
         {("clerk_a", "POST"): 403},  # the approver's

@@ -3,6 +3,7 @@ denormalised level and link of the dossiers with those codes in step, in one tra
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from typing import Any
 
@@ -15,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from imports.base import Column, ImportProblem, ImportRefused, ImportResult, Progress, match_headers
 from imports.models import ImportBatch
 from imports.reader import open_table
-from imports.values import cell_text, make_choice
+from imports.values import cell_text, make_choice, parse_bool, parse_date
 
 from ..models import Dossier, OnlineLevel, Procedure
 
@@ -25,9 +26,27 @@ COLUMNS = (
     Column("field", "Lĩnh vực", "field"),
     Column("online_level", "Mức độ DVC", "online_level", required=True),
     Column("linked_group", "Nhóm liên thông", "linked_group"),
+    # Publicity (QĐ 766, group 1), all optional.
+    Column("announcement_ref", "Số QĐ công bố", "announcement_ref"),
+    Column("announced_on", "Ngày QĐ công bố", "announced_on"),
+    Column("basis_effective_on", "Ngày hiệu lực", "basis_effective_on"),
+    Column("published_on", "Ngày công khai", "published_on"),
+    Column("published_complete", "Công khai đầy đủ", "published_complete"),
 )
-FIELDS = ("name", "field", "online_level", "linked_group")
-MAX_LEN = {"code": 40, "name": 500, "field": 200, "linked_group": 200}
+FIELDS = (
+    "name",
+    "field",
+    "online_level",
+    "linked_group",
+    "announcement_ref",
+    "announced_on",
+    "basis_effective_on",
+    "published_on",
+    "published_complete",
+)
+DATE_KEYS = ("announced_on", "basis_effective_on", "published_on")
+PUBLICITY = ("announcement_ref", *DATE_KEYS, "published_complete")
+MAX_LEN = {"code": 40, "name": 500, "field": 200, "linked_group": 200, "announcement_ref": 100}
 
 parse_level = make_choice(
     {
@@ -116,6 +135,19 @@ def procedures_import(
             except ValueError as exc:
                 err(line, "online_level", str(exc))
                 bad = True
+            dates: dict[str, dt.date | None] = {}
+            for key in DATE_KEYS:
+                try:
+                    dates[key] = parse_date(texts.get(key, ""))
+                except ValueError as exc:
+                    err(line, key, str(exc))
+                    bad = True
+            complete = False
+            try:
+                complete = bool(parse_bool(texts.get("published_complete", "")))
+            except ValueError as exc:
+                err(line, "published_complete", str(exc))
+                bad = True
             if code and code not in first_line:
                 first_line[code] = line
             if not bad:
@@ -124,6 +156,11 @@ def procedures_import(
                     texts.get("field", ""),
                     level,
                     texts.get("linked_group", ""),
+                    texts.get("announcement_ref", ""),
+                    dates["announced_on"],
+                    dates["basis_effective_on"],
+                    dates["published_on"],
+                    complete,
                 )
     except ImportRefused as exc:
         result.errors.append(exc.as_problem())
@@ -144,13 +181,18 @@ def procedures_import(
                 p.code: p for p in Procedure.objects.select_for_update().filter(code__in=incoming)
             }
             new, changed = [], []
+            # A publicity column the file lacks leaves the stored values alone.
+            used = [n for n, f in enumerate(FIELDS) if f in pos or f not in PUBLICITY]
+            used_fields = [FIELDS[n] for n in used]
             for code, row_values in incoming.items():
                 old = existing.get(code)
                 if old is None:
                     new.append(Procedure(code=code, **dict(zip(FIELDS, row_values, strict=True))))
-                elif tuple(getattr(old, f) for f in FIELDS) != row_values:
-                    for f, v in zip(FIELDS, row_values, strict=True):
-                        setattr(old, f, v)
+                elif tuple(getattr(old, FIELDS[n]) for n in used) != tuple(
+                    row_values[n] for n in used
+                ):
+                    for n in used:
+                        setattr(old, FIELDS[n], row_values[n])
                     old.version += 1
                     changed.append(old)
             result.created, result.updated = len(new), len(changed)
@@ -158,7 +200,7 @@ def procedures_import(
             if not commit or not (new or changed):
                 raise _Rollback
             Procedure.objects.bulk_create(new, batch_size=1000)
-            Procedure.objects.bulk_update(changed, [*FIELDS, "version"], batch_size=1000)
+            Procedure.objects.bulk_update(changed, [*used_fields, "version"], batch_size=1000)
             # Keep the dossiers' denormalised level and link in step with the catalogue.
             codes = [p.code for p in new] + [p.code for p in changed]
             for i in range(0, len(codes), 5000):
