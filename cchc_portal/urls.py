@@ -37,6 +37,7 @@ urlpatterns = [
     # The report document: narrative editor, PDF/DOCX, signing.
     path(unit_period + "report/", include("reports.urls_document")),
     path("api/", include("reports.urls_api")),
+    path("api/", include("review.urls_api")),
     path("", include("reports.urls_global")),
     path("admin/", admin.site.urls),
 ]
