@@ -6,12 +6,20 @@ from django.shortcuts import render
 
 from orgs.http import AuthenticatedRequest
 from orgs.models import Level, Period, Unit
+from orgs.policy import reviewed_units
 
 from .selectors import my_reports
 
 
 @login_required
 def home(request: AuthenticatedRequest) -> HttpResponse:
+    """A reviewer's home is the inbox of the units below (review.views); a clerk's or approver's
+    lists the reports of their own units."""
+    reviewed = reviewed_units(request.user)
+    if reviewed:
+        from review.views import inbox
+
+        return inbox(request, units=reviewed)
     periods = Period.objects.open().order_by("-year", "code")
     period_code = request.GET.get("period") or request.session.get("period")
     if period_code:
