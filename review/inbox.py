@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -106,7 +107,8 @@ def inbox_groups(unit: Unit, period: Period, state: str = "") -> UnitInbox:
 
 def inbox_period(units: list[Unit], code: str = "") -> Period | None:
     """The period asked for; by default the latest period in which a unit below one of `units`
-    submitted a report; else the latest open period; else the latest period."""
+    submitted a report; else the latest (open, then any) period in which one of `units` exists;
+    else the latest open period; else the latest period."""
     if code:
         asked = Period.objects.filter(code=code.strip().upper()).first()
         if asked is not None:
@@ -119,4 +121,23 @@ def inbox_period(units: list[Unit], code: str = "") -> Period | None:
     )
     if latest is not None:
         return Period.objects.get(pk=latest)
-    return Period.objects.open().order_by("-end").first() or Period.objects.order_by("-end").first()
+    # Periods in which one of the reviewed units exists (a province created by the 2025 reform
+    # has nothing to review in 2024).
+    valid = Q(pk__in=[])
+    for u in units:
+        cond = Q()
+        if u.valid_from is not None:
+            cond &= Q(end__gte=u.valid_from)
+        if u.valid_to is not None:
+            cond &= Q(start__lte=u.valid_to)
+        valid |= cond
+    for candidates in (
+        Period.objects.open().filter(valid),
+        Period.objects.filter(valid),
+        Period.objects.open(),
+        Period.objects.all(),
+    ):
+        found = candidates.order_by("-end").first()
+        if found is not None:
+            return found
+    return None

@@ -150,3 +150,58 @@ def test_a_clerk_or_approver_keeps_my_reports_of_their_own_unit(client, cast, di
 def test_a_clerk_of_b_never_sees_a(client, cast, district):
     doc = page(client, "clerk.b")
     assert "21073" not in r_text(doc) and "Bình Phước" not in r_text(doc)
+
+
+def test_my_reports_name_each_roles_own_task(client, cast):
+    from reports.models import Report, ReportState
+
+    Report.objects.create(unit=cast.commune_a, period=cast.period, state=ReportState.ACCEPTED)
+    doc = page(client, "approver.a")
+    assert texts(doc, '//table[@id="my-reports"]//td[@class="task"]') == ["Ký số báo cáo"]
+    assert texts(doc, '//*[@id="sign-count"]') == ["1chờ bạn ký số"]
+    # The clerk has nothing to do with an accepted report; the approver signs it.
+    doc = page(client, "clerk.a")
+    assert texts(doc, '//table[@id="my-reports"]//td[@class="task"]') == ["—"]
+    assert not doc.xpath('//*[@id="sign-count"]')
+    Report.objects.filter(unit=cast.commune_a).update(state=ReportState.RETURNED)
+    doc = page(client, "clerk.a")
+    assert texts(doc, '//table[@id="my-reports"]//td[@class="task"]') == ["Sửa theo ý kiến trả lại"]
+    doc = page(client, "approver.a")
+    assert texts(doc, '//table[@id="my-reports"]//td[@class="task"]') == [
+        "Sửa theo ý kiến trả lại và gửi lại"
+    ]
+
+
+def test_a_province_after_the_reform_reviews_its_communes_directly(client, cast):
+    from orgs.models import Level, Role
+    from tests.factories import member
+
+    province = UnitFactory(
+        code="51", name="Tỉnh Quảng Ngãi", level=Level.PROVINCE, valid_from=dt.date(2025, 7, 1)
+    )
+    for i in range(3):
+        UnitFactory(
+            code=f"2500{i}", name=f"Xã Mới {i}", parent=province, valid_from=dt.date(2025, 7, 1)
+        )
+    member("reviewer.51", province, Role.REVIEWER)
+    Period.objects.create(
+        code="2025S2", start=dt.date(2025, 7, 1), end=dt.date(2025, 12, 31), deadline=None
+    )
+    Period.objects.create(
+        code="2026", start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31), is_closed=True
+    )
+    # The open period in which the province exists (not 2023, open too; not 2026, closed).
+    doc = page(client, "reviewer.51")
+    assert doc.xpath('//select[@name="period"]/option[@selected]')[0].get("value") == "2025S2"
+    assert group_units(doc, "draft") == ["25000", "25001", "25002"]
+    # The old district (until 30/06/2025) defaults to a period in which it exists.
+    cast.district.valid_to = dt.date(2025, 6, 30)
+    cast.district.save()
+    Period.objects.filter(code="2026").update(is_closed=False)
+    doc = page(client, "reviewer.d")
+    assert doc.xpath('//select[@name="period"]/option[@selected]')[0].get("value") == "2023"
+    doc = page(client, "reviewer.d", "?period=2026")
+    assert (
+        "Không có đơn vị trực thuộc nào trong kỳ này."
+        in doc.xpath('//*[@id="inbox-empty"]')[0].text_content()
+    )
