@@ -43,6 +43,7 @@ def test_the_submit_confirmation_states_what_will_happen_and_changes_nothing(cli
     text = text_of(r)
     assert "Sau khi gửi, số liệu kỳ này bị khóa" in text
     assert "Trạng thái: Đang soạn → Đã gửi" in text
+    assert "Số liệu chưa được tính; hệ thống sẽ tính và kiểm tra khi gửi." in text
     # No number and date yet: the page warns that they cannot be added after submission.
     assert "Báo cáo chưa có số văn bản, ngày ban hành: sau khi gửi không bổ sung được nữa" in text
     assert Report.objects.get(unit=cast.commune_a).state == ReportState.DRAFT
@@ -81,6 +82,9 @@ def test_return_and_accept_confirmations_and_their_messages(client, cast):
     move(cast, cast.commune_a, "submit")
     text = text_of(client.get(base(cast) + "transition/accept/confirm/"))
     assert "Sau khi tiếp nhận, báo cáo không trả lại được nữa" in text
+    assert (
+        "Báo cáo chưa có số văn bản, ngày ban hành: sau khi tiếp nhận, đơn vị không ký số" in text
+    )
     r = client.post(base(cast) + "transition/accept/", follow=True)
     assert flashes(r) == ["Đã tiếp nhận báo cáo. Trạng thái mới: «Đã tiếp nhận»."]
 
@@ -164,3 +168,28 @@ def test_the_sign_page_shows_number_date_and_the_first_page(client, cast):
     Report.objects.filter(pk=report.pk).update(state=ReportState.DRAFT)
     client.login(username="approver.a", password=PASSWORD)
     assert client.get(src).status_code == 404
+
+
+def test_the_submit_confirmation_counts_errors_and_unexplained_warnings(client, cast):
+    from django.utils import timezone
+
+    from reports.models import IndicatorSnapshot, WarningExplanation
+
+    IndicatorSnapshot.objects.create(
+        unit=cast.commune_a,
+        period=cast.period,
+        values={},
+        validation=[
+            {"rule": "x.err", "severity": "error", "message": "e", "codes": []},
+            {"rule": "yoy.a", "severity": "warning", "message": "a", "codes": []},
+            {"rule": "yoy.b", "severity": "warning", "message": "b", "codes": []},
+        ],
+        computed_at=timezone.now(),
+    )
+    WarningExplanation.objects.create(
+        unit=cast.commune_a, period=cast.period, rule="yoy.a", text="Do sáp nhập."
+    )
+    client.login(username="approver.a", password=PASSWORD)
+    text = text_of(client.get(base(cast) + "transition/submit/confirm/"))
+    assert "Lỗi số liệu: 1 — phải sửa trước khi gửi" in text
+    assert "Cảnh báo đã giải trình: 1/2 — phải giải trình trước khi gửi" in text
