@@ -93,7 +93,7 @@ def sign_preview(request: UnitPeriodRequest) -> HttpResponse:
         pdf = fh.read()
     try:
         png = subprocess.run(
-            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", "-"],
+            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", "-"],
             input=pdf,
             capture_output=True,
             check=True,
