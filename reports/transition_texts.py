@@ -73,6 +73,13 @@ def missing_document_facts(report: Report) -> list[str]:
     return missing
 
 
+def missing_text(missing: list[str]) -> str:
+    """'số văn bản và ngày ban hành' / 'số văn bản'."""
+    if len(missing) == 2:
+        return _("%(a)s và %(b)s") % {"a": missing[0], "b": missing[1]}
+    return ", ".join(missing)
+
+
 def document_reference(report: Report) -> str:
     """'05/BC-UBND' as the document prints it; '' without a number."""
     if not report.doc_number:
@@ -88,4 +95,4 @@ def signing_refusal(report: Report) -> str:
     return _(
         "Chưa ký số được: báo cáo chưa có %(what)s. Số và ngày văn bản chỉ nhập được trước khi "
         "gửi; đề nghị cấp trên trả lại báo cáo để bổ sung rồi gửi lại."
-    ) % {"what": ", ".join(missing)}
+    ) % {"what": missing_text(missing)}

@@ -25,6 +25,7 @@ from .transition_texts import (
     confirm_text,
     document_reference,
     missing_document_facts,
+    missing_text,
     target_label,
 )
 from .validation import ERROR, WARNING
@@ -70,7 +71,7 @@ def transition_confirm(request: UnitPeriodRequest, name: str) -> HttpResponse:
             "errors": [f for f in findings if f.severity == ERROR],
             "warnings": len(warnings),
             "warnings_explained": sum(1 for f in warnings if f.rule in explained),
-            "missing": missing_document_facts(report),
+            "missing": missing_text(missing_document_facts(report)),
             "reference": document_reference(report),
         },
     )

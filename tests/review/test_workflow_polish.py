@@ -45,7 +45,7 @@ def test_the_submit_confirmation_states_what_will_happen_and_changes_nothing(cli
     assert "Trạng thái: Đang soạn → Đã gửi" in text
     assert "Số liệu chưa được tính; hệ thống sẽ tính và kiểm tra khi gửi." in text
     # No number and date yet: the page warns that they cannot be added after submission.
-    assert "Báo cáo chưa có số văn bản, ngày ban hành: sau khi gửi không bổ sung được nữa" in text
+    assert "Báo cáo chưa có số văn bản và ngày ban hành: sau khi gửi không bổ sung được nữa" in text
     assert Report.objects.get(unit=cast.commune_a).state == ReportState.DRAFT
     # Confirming is the POST to the transition: the message names the new state.
     r = client.post(base(cast) + "transition/submit/", follow=True)
@@ -83,7 +83,7 @@ def test_return_and_accept_confirmations_and_their_messages(client, cast):
     text = text_of(client.get(base(cast) + "transition/accept/confirm/"))
     assert "Sau khi tiếp nhận, báo cáo không trả lại được nữa" in text
     assert (
-        "Báo cáo chưa có số văn bản, ngày ban hành: sau khi tiếp nhận, đơn vị không ký số" in text
+        "Báo cáo chưa có số văn bản và ngày ban hành: sau khi tiếp nhận, đơn vị không ký số" in text
     )
     r = client.post(base(cast) + "transition/accept/", follow=True)
     assert flashes(r) == ["Đã tiếp nhận báo cáo. Trạng thái mới: «Đã tiếp nhận»."]
@@ -99,7 +99,7 @@ def test_the_sign_confirmation_goes_to_the_sign_page(client, cast):
 @pytest.mark.parametrize(
     ("number", "issued", "what"),
     [
-        (None, None, "số văn bản, ngày ban hành"),
+        (None, None, "số văn bản và ngày ban hành"),
         (5, None, "ngày ban hành"),
         (None, dt.date(2023, 11, 10), "số văn bản"),
     ],
