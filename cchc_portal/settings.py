@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "finance",
     "plans",
     "notifications",
+    "review",
     "demo",
 ]
 

@@ -6,7 +6,7 @@ from django.views.i18n import set_language
 from cchc_portal import security
 from orgs import views as orgs_views
 from reports import views as reports_views
-from reports import views_comments, views_home
+from reports import views_comments, views_home, views_workflow
 
 unit_period = "u/<str:code>/<str:period>/"
 
@@ -31,6 +31,12 @@ urlpatterns = [
         views_comments.comment_address_view,
         name="report_comment_address",
     ),
+    path(
+        unit_period + "transition/<str:name>/confirm/",
+        views_workflow.transition_confirm,
+        name="report_transition_confirm",
+    ),
+    path(unit_period + "report/sign/page-1.png", views_workflow.sign_preview, name="sign_preview"),
     # Section data pages (lists, forms, exports), per app.
     path(unit_period + "tthc/", include("tthc.urls")),
     path(unit_period + "staff/", include("staff.urls")),
@@ -46,6 +52,7 @@ urlpatterns = [
     # The submitted versions and what changed between them.
     path(unit_period + "report/versions/", include("reports.urls_versions")),
     path("api/", include("reports.urls_api")),
+    path("api/", include("review.urls_api")),
     path("", include("reports.urls_global")),
     path("admin/", admin.site.urls),
 ]

@@ -76,3 +76,15 @@ def is_catalogue_admin(user: Any) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return bool(user.is_superuser or Membership.objects.filter(user=user, role=Role.ADMIN).exists())
+
+
+def reviewed_units(user: Any) -> list[Unit]:
+    """The units where the user holds the reviewer role: their inbox lists the reports of the
+    units directly below each of them (a superuser without such a membership has none)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        Unit.objects.filter(memberships__user=user, memberships__role=Role.REVIEWER)
+        .distinct()
+        .order_by("path")
+    )

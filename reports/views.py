@@ -21,6 +21,7 @@ from .services import (
     report_get_or_create,
     report_transition,
 )
+from .transition_texts import done_message
 from .workflow import actions_for
 
 
@@ -57,7 +58,7 @@ def _posted_version(request: UnitPeriodRequest) -> int | None:
 def transition(request: UnitPeriodRequest, name: str) -> HttpResponse:
     report = report_get_or_create(unit=request.unit, period=request.period)
     try:
-        report_transition(
+        report = report_transition(
             report=report,
             name=name,
             by=request.user,
@@ -65,7 +66,7 @@ def transition(request: UnitPeriodRequest, name: str) -> HttpResponse:
             check=submission_check if name == "submit" else None,
             expected_version=_posted_version(request),
         )
-        messages.success(request, report.get_state_display())
+        messages.success(request, done_message(name, report))  # names the NEW state
     except PermissionDenied:
         raise
     except TransitionOwned as exc:

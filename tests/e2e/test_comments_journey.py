@@ -47,6 +47,7 @@ def test_reviewer_comments_on_a_figure_and_the_commune_addresses_it(
     # Return with the reason box left empty: the comment on the figure is the reason.
     driver.get(base)
     click_to_load(driver, driver.find_element(By.CSS_SELECTOR, "button[value=return]"))
+    click_to_load(driver, find(driver, By.CSS_SELECTOR, "button[name=confirm]"))  # confirm page
     assert find(driver, By.ID, "report-state").text == "Bị trả lại"
     report.refresh_from_db()
     assert report.state == ReportState.RETURNED

@@ -61,6 +61,7 @@ def test_the_reviewer_sees_what_changed_and_accepts_that_version(live_server, br
     driver.get(f"{live_server.url}/u/{cast.commune_a.code}/{cast.period.code}/")
     accept = find(driver, By.CSS_SELECTOR, "button[value=accept]")
     click_to_load(driver, accept)
+    click_to_load(driver, find(driver, By.CSS_SELECTOR, "button[name=confirm]"))  # confirm page
     assert find(driver, By.ID, "report-state").text == "Đã tiếp nhận"
     report.refresh_from_db()
     assert report.state == ReportState.ACCEPTED

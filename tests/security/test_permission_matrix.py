@@ -93,6 +93,8 @@ URLS: dict[str, Row] = {
     ),
     "api_docs": Row(Kind(get=(200, 200), post=None, unit=False, anon=403), {("anon", "POST"): 403}),
     "api_indicators": Row(Kind(get=(200, 200), post=None, anon=403), {("anon", "POST"): 403}),
+    "api_children": Row(Kind(get=(200, 200), post=None, anon=403), {("anon", "POST"): 403}),
+    "api_completeness": Row(Kind(get=(200, 200), post=None, anon=403), {("anon", "POST"): 403}),
     # Jobs: the starter's or in the unit's scope; anything else (anonymous too) → 404.
     "job_status": Row(Kind(get=(200, 200), post=(200, 200), unit=False, anon=404), obj="job"),
     "job_file": Row(Kind(get=(200, 200), post=(200, 200), unit=False, anon=404), obj="job"),
@@ -118,6 +120,10 @@ URLS: dict[str, Row] = {
         obj="notification",
     ),
     "notifications_read_all": Row(Kind(get=None, post=(302, 302), unit=False)),
+    # The confirmation page of a transition (here «submit»): who may perform it reads it.
+    "report_transition_confirm": Row(Kind(get=(200, 403), post=None), {("clerk_a", "GET"): 403}),
+    # The first page of the document to sign: the approver's, once accepted (a draft here: 404).
+    "sign_preview": Row(Kind(get=(404, 403), post=None), {("clerk_a", "GET"): 403}),
     # Imports: a unit's clerk or approver; reviewers read the log and the templates.
     "import_index": Row(READ_ANY),
     "import_batch_file": Row(READ_ANY, obj="batch"),
