@@ -39,7 +39,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def seeded(cast):
     load_seed_commune(cast)
-    return report_get_or_create(unit=cast.commune_a, period=cast.period)
+    report = report_get_or_create(unit=cast.commune_a, period=cast.period)
+    # A number and a date of issue before sending: a report without them cannot be signed.
+    report.doc_number, report.issued_on = 27, dt.date(2023, 11, 10)
+    report.save()
+    return report
 
 
 def _submit(cast, report):
@@ -255,7 +259,9 @@ def test_the_versions_pages_show_the_diff_to_the_reviewer_and_the_unit_only(cast
     assert f"{document_figure(v2.values['tthc.total'], 'count')}" in section
     workspace = client.get(f"/u/{cast.commune_a.code}/{cast.period.code}/").content.decode()
     assert f"{base}2/diff/" in workspace
-    assert 'name="version" value="2"' in workspace
+    # The reviewer's accept/return carries the version on screen (the confirmation page).
+    confirm = client.get(f"/u/{cast.commune_a.code}/{cast.period.code}/transition/accept/confirm/")
+    assert 'name="version" value="2"' in confirm.content.decode()
     assert client.get(f"{base}3/diff/").status_code == 404
     client.logout()
     client.login(username="approver.a", password=PASSWORD)

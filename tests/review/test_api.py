@@ -23,15 +23,17 @@ def url(code, what, period="2023"):
 
 def _state(cast):
     move(cast, cast.commune_a, "submit", "return", "submit", when=local(2023, 11, 10, 9))
-    IndicatorSnapshot.objects.create(
+    IndicatorSnapshot.objects.update_or_create(
         unit=cast.commune_a,
         period=cast.period,
-        values={},
-        validation=[
-            {"rule": "yoy.a", "severity": "warning", "message": "a", "codes": []},
-            {"rule": "yoy.b", "severity": "warning", "message": "b", "codes": []},
-        ],
-        computed_at=timezone.now(),
+        defaults=dict(
+            values={},
+            validation=[
+                {"rule": "yoy.a", "severity": "warning", "message": "a", "codes": []},
+                {"rule": "yoy.b", "severity": "warning", "message": "b", "codes": []},
+            ],
+            computed_at=timezone.now(),
+        ),
     )
     WarningExplanation.objects.create(
         unit=cast.commune_a, period=cast.period, rule="yoy.a", text="Do sáp nhập."

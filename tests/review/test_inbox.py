@@ -46,16 +46,18 @@ def district(cast):
     move(cast, z[1], "submit", when=local(2023, 11, 3))
     move(cast, z[2], "submit", "return", when=local(2023, 11, 4))
     move(cast, z[3], "submit", "accept", when=local(2023, 11, 5))
-    IndicatorSnapshot.objects.create(
+    IndicatorSnapshot.objects.update_or_create(
         unit=cast.commune_a,
         period=cast.period,
-        values={},
-        validation=[
-            {"rule": "yoy.a", "severity": "warning", "message": "a", "codes": []},
-            {"rule": "yoy.b", "severity": "warning", "message": "b", "codes": []},
-            {"rule": "yoy.c", "severity": "warning", "message": "c", "codes": []},
-        ],
-        computed_at=timezone.now(),
+        defaults=dict(
+            values={},
+            validation=[
+                {"rule": "yoy.a", "severity": "warning", "message": "a", "codes": []},
+                {"rule": "yoy.b", "severity": "warning", "message": "b", "codes": []},
+                {"rule": "yoy.c", "severity": "warning", "message": "c", "codes": []},
+            ],
+            computed_at=timezone.now(),
+        ),
     )
     for rule in ("yoy.a", "yoy.b"):
         WarningExplanation.objects.create(
@@ -92,7 +94,7 @@ def test_the_reviewer_home_is_the_inbox_grouped_by_state(client, cast, district)
         "signed": "0",
     }
     assert "2 quá hạn" in texts(doc, '//*[@id="count-draft"]')[0]
-    assert texts(doc, '//*[@id="completeness"]')[0].startswith("Đã gửi 3/6 đơn vị (50,00%)")
+    assert texts(doc, '//*[@id="completeness"]')[0].startswith("Đã gửi 3/6 đơn vị (50%)")
     # Never another district's commune.
     assert "21100" not in r_text(doc)
 

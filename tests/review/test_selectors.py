@@ -21,14 +21,17 @@ pytestmark = pytest.mark.django_db
 
 
 def _snapshot(unit, period, *findings):
-    IndicatorSnapshot.objects.create(
+    IndicatorSnapshot.objects.update_or_create(
         unit=unit,
         period=period,
-        values={},
-        validation=[
-            {"rule": rule, "severity": sev, "message": rule, "codes": []} for rule, sev in findings
-        ],
-        computed_at=timezone.now(),
+        defaults=dict(
+            values={},
+            validation=[
+                {"rule": rule, "severity": sev, "message": rule, "codes": []}
+                for rule, sev in findings
+            ],
+            computed_at=timezone.now(),
+        ),
     )
 
 
