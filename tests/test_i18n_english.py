@@ -4,6 +4,7 @@ English once English is chosen, and the report document stays Vietnamese whateve
 from __future__ import annotations
 
 import ast
+import unicodedata
 import gettext
 import re
 from io import BytesIO
@@ -375,3 +376,16 @@ def test_validation_messages_are_stored_in_vietnamese_and_read_in_english(cast, 
     client.post("/i18n/setlang/", {"language": "vi", "next": "/"})
     html = page(client, reverse("indicators", args=[cast.commune_a.code, cast.period.code]))
     assert "chưa có DVC trực tuyến trong danh mục" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_language_menu_names_each_language_in_itself(client, language):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = page(client, "/accounts/login/")
+    menu = html[html.index('name="language"') :]
+    # Django's own names may be decomposed (NFD): compare the text as the reader sees it.
+    menu = unicodedata.normalize("NFC", menu[: menu.index("</select>")])
+    assert '<option value="vi" lang="vi"' in menu and ">Tiếng Việt</option>" in menu, menu
+    assert '<option value="en" lang="en"' in menu and ">English</option>" in menu, menu
+    assert "Tiếng Anh" not in menu and "Vietnamese" not in menu, menu
