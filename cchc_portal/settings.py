@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "staff",
     "finance",
     "plans",
+    "review",
     "demo",
 ]
 

@@ -36,6 +36,8 @@ urlpatterns = [
     path(unit_period + "indicators/", include("reports.urls_indicators")),
     # The report document: narrative editor, PDF/DOCX, signing.
     path(unit_period + "report/", include("reports.urls_document")),
+    # The reviewer's dashboard of a unit's children.
+    path(unit_period + "dashboard/", include("review.urls_dashboard")),
     path("api/", include("reports.urls_api")),
     path("", include("reports.urls_global")),
     path("admin/", admin.site.urls),
