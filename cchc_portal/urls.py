@@ -39,6 +39,7 @@ urlpatterns = [
     # The reviewer's dashboard of a unit's children.
     path(unit_period + "dashboard/", include("review.urls_dashboard")),
     path("api/", include("reports.urls_api")),
+    path("api/", include("review.urls_api")),
     path("", include("reports.urls_global")),
     path("admin/", admin.site.urls),
 ]

@@ -26,6 +26,7 @@ PACKAGES = (
     "staff",
     "finance",
     "plans",
+    "review",
     "demo",
 )
 CONFIG, GROUND, KERNEL, KITS, FEATURES, OUTPUTS, DEMO = range(7)
@@ -63,6 +64,8 @@ def layer_of(module: str) -> int:
         return KITS
     if top in ("tthc", "staff", "finance", "plans"):
         return FEATURES
+    if top == "review":
+        return OUTPUTS
     if top == "demo":
         return DEMO
     raise AssertionError(f"{module} belongs to no layer: add its package to the layers")

@@ -93,6 +93,8 @@ URLS: dict[str, Row] = {
     ),
     "api_docs": Row(Kind(get=(200, 200), post=None, unit=False, anon=403), {("anon", "POST"): 403}),
     "api_indicators": Row(Kind(get=(200, 200), post=None, anon=403), {("anon", "POST"): 403}),
+    "api_children": Row(Kind(get=(200, 200), post=None, anon=403), {("anon", "POST"): 403}),
+    "api_completeness": Row(Kind(get=(200, 200), post=None, anon=403), {("anon", "POST"): 403}),
     # Jobs: the starter's or in the unit's scope; anything else (anonymous too) → 404.
     "job_status": Row(Kind(get=(200, 200), post=(200, 200), unit=False, anon=404), obj="job"),
     "job_file": Row(Kind(get=(200, 200), post=(200, 200), unit=False, anon=404), obj="job"),
