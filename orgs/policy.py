@@ -67,7 +67,6 @@ def is_catalogue_admin(user: Any) -> bool:
     return bool(user.is_superuser or Membership.objects.filter(user=user, role=Role.ADMIN).exists())
 
 
-
 def roles_may_review_children(roles: set[str]) -> bool:
     """The reviewer's dashboard of a unit (its children compared, targets, bulk accept): a
     reviewer of the unit itself or of an ancestor (roles as resolved by `roles_of`, which

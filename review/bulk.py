@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from orgs.models import Period, Unit
 from reports.models import IndicatorSnapshot, Report
@@ -44,14 +43,7 @@ def open_errors(report: Report) -> int:
 def _no_open_errors(report: Report) -> None:
     n = open_errors(report)
     if n:
-        raise ValidationError(
-            ngettext(
-                "còn %(n)s lỗi số liệu chưa sửa",
-                "còn %(n)s lỗi số liệu chưa sửa",
-                n,
-            )
-            % {"n": n}
-        )
+        raise ValidationError(_("còn %(n)s lỗi số liệu chưa sửa") % {"n": n})
 
 
 def bulk_accept(*, unit: Unit, period: Period, report_ids: list[int], by: User) -> BulkResult:

@@ -23,7 +23,7 @@ from typing import Any, cast
 
 from django.db.models.fields.json import KeyTransform
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy as _
 
 from orgs.models import Period, Unit
 from reports.indicators import Indicator, registry
@@ -34,16 +34,16 @@ from reports.validation import ERROR, WARNING
 # The key figures of SPEC §9 a reviewer compares, with short column titles. Every one is a
 # figure where more is better (a target is a floor).
 KEY_COLUMNS: tuple[tuple[str, Promise], ...] = (
-    ("tthc.total", _lazy("Hồ sơ")),
-    ("tthc.on_time_rate", _lazy("Đúng hạn")),
-    ("tthc.online_rate", _lazy("Nộp trực tuyến")),
-    ("egov.online_service_rate", _lazy("DVC trực tuyến")),
-    ("egov.digitized_results_rate", _lazy("Số hóa kết quả")),
-    ("survey.satisfaction_rate", _lazy("Hài lòng")),
-    ("training.attendances", _lazy("Lượt đào tạo")),
-    ("staff.fill_rate", _lazy("Bố trí biên chế")),
-    ("plan.tasks_done_rate", _lazy("Hoàn thành kế hoạch")),
-    ("invest.disbursement_rate", _lazy("Giải ngân")),
+    ("tthc.total", _("Hồ sơ")),
+    ("tthc.on_time_rate", _("Đúng hạn")),
+    ("tthc.online_rate", _("Nộp trực tuyến")),
+    ("egov.online_service_rate", _("DVC trực tuyến")),
+    ("egov.digitized_results_rate", _("Số hóa kết quả")),
+    ("survey.satisfaction_rate", _("Hài lòng")),
+    ("training.attendances", _("Lượt đào tạo")),
+    ("staff.fill_rate", _("Bố trí biên chế")),
+    ("plan.tasks_done_rate", _("Hoàn thành kế hoạch")),
+    ("invest.disbursement_rate", _("Giải ngân")),
 )
 KEY_CODES: tuple[str, ...] = tuple(code for code, _title in KEY_COLUMNS)
 #: Sort keys besides an indicator code.

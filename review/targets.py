@@ -49,7 +49,7 @@ def targets_for(unit: Unit, period: Period) -> dict[str, Decimal]:
 def own_targets(unit: Unit, period: Period) -> dict[str, Decimal]:
     """The targets `unit` itself set that hold in `period` (the period's own first)."""
     out: dict[str, Decimal] = {}
-    for code, value, period_id in (
+    for code, value, _period_id in (
         IndicatorTarget.objects.filter(Q(period=period) | Q(period__isnull=True), unit=unit)
         .order_by(F("period_id").desc(nulls_last=True))
         .values_list("code", "value", "period_id")
@@ -71,7 +71,7 @@ class TargetsForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         for code, title in KEY_COLUMNS:
             self.fields[code] = forms.DecimalField(
-                label=title,
+                label=str(title),
                 required=False,
                 min_value=Decimal(0),
                 max_digits=18,

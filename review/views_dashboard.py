@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
-from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -22,7 +21,7 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from orgs.decorators import unit_period_view
 from orgs.http import UnitPeriodRequest
@@ -92,6 +91,7 @@ def _query(request: UnitPeriodRequest, **changes: str) -> str:
     return "?" + urlencode({k: v for k, v in params.items() if v})
 
 
+@require_GET
 @unit_period_view
 def dashboard(request: UnitPeriodRequest) -> HttpResponse:
     _require_reviewer(request)
@@ -201,6 +201,7 @@ def dashboard(request: UnitPeriodRequest) -> HttpResponse:
     )
 
 
+@require_GET
 @unit_period_view
 def dashboard_export(request: UnitPeriodRequest) -> HttpResponse:
     """The comparison table as XLSX, in the page's sort order."""
@@ -243,6 +244,7 @@ def dashboard_accept(request: UnitPeriodRequest) -> HttpResponse:
     return back
 
 
+@require_http_methods(["GET", "POST"])
 @unit_period_view
 def dashboard_targets(request: UnitPeriodRequest) -> HttpResponse:
     """The targets the unit's reviewers set for its children (empty removes one)."""

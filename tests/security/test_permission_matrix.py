@@ -136,6 +136,11 @@ URLS: dict[str, Row] = {
         Kind(get=(200, 403), post=(400, 403)), {("clerk_a", "GET"): 403, ("clerk_a", "POST"): 403}
     ),
     "records_amount_echo": Row(READ),
+    # The reviewer's dashboard: reviewers of the unit or an ancestor only (editors 403).
+    "review_dashboard": Row(Kind(get=(403, 200), post=None)),
+    "review_dashboard_export": Row(Kind(get=(403, 200), post=None)),
+    "review_dashboard_accept": Row(Kind(get=None, post=(403, 302))),  # nothing chosen → back
+    "review_dashboard_targets": Row(Kind(get=(403, 200), post=(403, 302))),  # all optional
 }
 
 # Pages open to anonymous users (their 302 is not to the login page).
