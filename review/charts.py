@@ -4,7 +4,7 @@ and into a PDF (WeasyPrint draws SVG), with no JavaScript and no font metrics ne
     bar_chart(bars, title=, kind=, target=)    one horizontal bar per unit (scales to 170+ units)
     trend_chart(points, title=, kind=, target=) a line over periods
 
-Every mark carries its data (`data-label`, `data-value`) and a <title> for screen readers and
+Every mark carries its data (`data-key`, `data-value`; a point also `data-label`) and a <title> for screen readers and
 hover; the figure has role="img" and an aria-label. Colours are attributes (not CSS classes) so
 that a PDF renderer without the page's stylesheet draws the same chart. Values are printed
 through common.formatting (Vietnamese separators), never with Python's default formatting.
@@ -129,7 +129,7 @@ def bar_chart(
         label = f"{b.label}: {_fmt(b.value, kind)}"
         out.append(
             f'<g class="bar{" below-target" if below else ""}" data-key={quoteattr(b.key)} '
-            f"data-label={quoteattr(b.label)} data-value={quoteattr(_raw(b.value))}>"
+            f"data-value={quoteattr(_raw(b.value))}>"
             f"<title>{escape(label)}</title>"
             + _text(
                 label_width, y + row_height - 5, _clip(b.label, label_width), anchor="end", size=11

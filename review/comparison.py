@@ -236,7 +236,14 @@ def comparison_table(
         return Row(
             unit=u,
             cells=[
-                Cell(code=c, value=vals.get(c), kind=kinds[c], target=targets.get(c)) for c in codes
+                # the targets are the children's floors: the parent's total is not flagged
+                Cell(
+                    code=c,
+                    value=vals.get(c),
+                    kind=kinds[c],
+                    target=None if is_total else targets.get(c),
+                )
+                for c in codes
             ],
             state=ReportState(states.get(u.pk, ReportState.DRAFT)),
             errors=errors,

@@ -9,17 +9,24 @@ a unit outside the user's scope is 404 (unit_period_view), a reader without the 
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from decimal import Decimal
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max, Q, Sum
 from django.db.models.fields.json import KeyTransform
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -28,18 +35,24 @@ from orgs.http import UnitPeriodRequest
 from orgs.models import Period, Unit
 from orgs.policy import roles_may_review_children
 from reports.indicators import pct
-from reports.models import IndicatorSnapshot
+from reports.models import IndicatorSnapshot, Report
 from reports.workflow import ReportState
 
 from .bulk import bulk_accept
 from .charts import Bar, Point, bar_chart, trend_chart
 from .comparison import KEY_CODES, SORT_NAME, SORT_STATE, ComparisonTable, comparison_table
 from .exports import XLSX_TYPE, comparison_xlsx
+from .models import IndicatorTarget
+from .render import rows_html, total_html
 from .selectors import children_status, completeness_of
 from .targets import TargetsForm, own_targets, targets_for, targets_save
 
 DEFAULT_CHART = "tthc.on_time_rate"
 TREND_PERIODS = 6
+QUERY_KEYS = ("sort", "dir", "chart", "trend")
+# The rendered page parts are cached under a key holding the data version (data_version), so a
+# change shows at once; the lifetime only bounds what a unit renamed in the admin may show.
+CACHE_SECONDS = 600
 
 
 def _require_reviewer(request: UnitPeriodRequest) -> None:
@@ -86,15 +99,14 @@ def _trend_points(unit: Unit, period: Period, code: str) -> list[Point]:
 
 
 def _query(request: UnitPeriodRequest, **changes: str) -> str:
-    params = {k: v for k, v in request.GET.items() if k in ("sort", "dir", "chart", "trend")}
+    params = {k: v for k, v in request.GET.items() if k in QUERY_KEYS}
     params.update(changes)
     return "?" + urlencode({k: v for k, v in params.items() if v})
 
 
-@require_GET
-@unit_period_view
-def dashboard(request: UnitPeriodRequest) -> HttpResponse:
-    _require_reviewer(request)
+def _body(request: UnitPeriodRequest) -> dict[str, Any]:
+    """The page's data-dependent parts, rendered: completeness, the comparison table, the
+    charts (no CSRF token, nothing of the user but the query: cached by data_version)."""
     unit, period = request.unit, request.period
     statuses = children_status(unit, period)
     done = completeness_of(statuses)
@@ -116,21 +128,16 @@ def dashboard(request: UnitPeriodRequest) -> HttpResponse:
     if chart_code not in columns:
         chart_code = DEFAULT_CHART
     chart_col = columns[chart_code]
-    bars = [
-        Bar(r.unit.name, r.value(chart_code), key=r.unit.code, highlight=False) for r in table.rows
-    ]
     bar_svg = bar_chart(
-        bars,
+        [Bar(r.unit.name, r.value(chart_code), key=r.unit.code) for r in table.rows],
         title=_("%(indicator)s — các đơn vị trực thuộc %(unit)s, kỳ %(period)s")
         % {"indicator": chart_col.indicator.label, "unit": unit.name, "period": period.code},
         kind=chart_col.kind,
         target=chart_col.target,
         target_label=_("Mục tiêu"),
     )
-
     trend_choices = [unit, *[r.unit for r in table.rows]]
-    trend_code = request.GET.get("trend") or unit.code
-    trend_unit = next((u for u in trend_choices if u.code == trend_code), unit)
+    trend_unit = _trend_unit(request, trend_choices)
     trend_svg = trend_chart(
         _trend_points(trend_unit, period, chart_code),
         title=_("%(indicator)s — %(unit)s qua các kỳ")
@@ -147,13 +154,10 @@ def dashboard(request: UnitPeriodRequest) -> HttpResponse:
         (SORT_STATE, _("Báo cáo"), False),
     ]:
         active = table.sort == key
-        next_dir = (
-            "asc"
-            if active and table.descending
-            else "desc"
-            if active
-            else ("desc" if numeric else "asc")
-        )
+        if active:
+            next_dir = "asc" if table.descending else "desc"
+        else:
+            next_dir = "desc" if numeric else "asc"
         headers.append(
             {
                 "key": key,
@@ -166,37 +170,107 @@ def dashboard(request: UnitPeriodRequest) -> HttpResponse:
                 ),
             }
         )
-    rows = [
-        {
-            "row": r,
-            "status": by_unit.get(r.unit.pk),
-            "acceptable": r.state == ReportState.SUBMITTED and not r.errors,
-        }
-        for r in table.rows
+    items = []
+    for r in table.rows:
+        status = by_unit.get(r.unit.pk)
+        items.append(
+            {
+                "row": r,
+                "report_id": status.report_id if status else None,
+                "acceptable": r.state == ReportState.SUBMITTED and not r.errors,
+            }
+        )
+    context = {
+        "unit": unit,
+        "period": period,
+        "done": done,
+        "expected": expected,
+        "overdue": overdue,
+        "per_state": per_state,
+        "table": table,
+        "headers": headers,
+        "rows": items,
+        "rows_html": rows_html(items, period, rank_code=table.sort),
+        "total_html": total_html(table.total) if table.total else "",
+        "chart_code": chart_code,
+        "chart_choices": table.columns,
+        "trend_unit": trend_unit,
+        "trend_choices": trend_choices,
+        # Built by review.charts: every text in it is escaped there.
+        "bar_svg": mark_safe(bar_svg),  # noqa: S308
+        "trend_svg": mark_safe(trend_svg),  # noqa: S308
+        "export_query": _query(request),
+        "targets_set": bool(table.targets),
+    }
+    return {
+        "body": render_to_string("review/_dashboard_body.html", context),
+        "charts": render_to_string("review/_dashboard_charts.html", context),
+        "submitted_count": counts[ReportState.SUBMITTED.value],
+    }
+
+
+def _trend_unit(request: UnitPeriodRequest, choices: list[Unit]) -> Unit:
+    code = request.GET.get("trend") or request.unit.code
+    return next((u for u in choices if u.code == code), request.unit)
+
+
+def data_version(unit: Unit, period: Period) -> str:
+    """What the dashboard of (unit, period) shows depends on: the snapshots of the unit (every
+    period: the trend) and of its children (this period; the trend of a child: every period),
+    the children's reports, the targets of the unit and its ancestors, and the children
+    themselves. Four aggregates; any write to those rows changes the result (every workflow
+    transition saves the report, every refresh stamps computed_at)."""
+    ancestors = [int(p) for p in unit.path.strip("/").split("/") if p] or [unit.pk]
+    parts = [
+        IndicatorSnapshot.objects.filter(Q(unit=unit) | Q(unit__parent=unit)).aggregate(
+            n=Count("pk"), at=Max("computed_at")
+        ),
+        Report.objects.filter(period=period, unit__parent=unit).aggregate(
+            n=Count("pk"), at=Max("updated_at"), v=Sum("version")
+        ),
+        IndicatorTarget.objects.filter(unit__in=ancestors).aggregate(
+            n=Count("pk"), at=Max("updated_at")
+        ),
+        Unit.objects.filter(parent=unit)
+        .valid_during(period.start, period.end)
+        .aggregate(n=Count("pk"), m=Max("pk")),
     ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+@require_GET
+@unit_period_view
+def dashboard(request: UnitPeriodRequest) -> HttpResponse:
+    _require_reviewer(request)
+    unit, period = request.unit, request.period
+    key = (
+        "review:dashboard:"
+        + hashlib.sha256(
+            repr(
+                (
+                    unit.pk,
+                    period.pk,
+                    get_language(),
+                    timezone.localdate().isoformat(),  # "overdue" turns at midnight
+                    sorted((k, request.GET.get(k)) for k in QUERY_KEYS),
+                    data_version(unit, period),
+                )
+            ).encode()
+        ).hexdigest()
+    )
+    parts = cache.get(key)
+    if parts is None:
+        parts = _body(request)
+        cache.set(key, parts, CACHE_SECONDS)
     return render(
         request,
         "review/dashboard.html",
         {
             "unit": unit,
             "period": period,
-            "done": done,
-            "expected": expected,
-            "overdue": overdue,
-            "per_state": per_state,
-            "table": table,
-            "headers": headers,
-            "rows": rows,
-            "submitted_count": counts[ReportState.SUBMITTED.value],
-            "chart_code": chart_code,
-            "chart_choices": table.columns,
-            "trend_unit": trend_unit,
-            "trend_choices": trend_choices,
-            # Built by review.charts: every text in it is escaped there.
-            "bar_svg": mark_safe(bar_svg),  # noqa: S308
-            "trend_svg": mark_safe(trend_svg),  # noqa: S308
-            "export_query": _query(request),
-            "targets_set": bool(table.targets),
+            "body": mark_safe(parts["body"]),  # noqa: S308 - rendered by our templates
+            "charts": mark_safe(parts["charts"]),  # noqa: S308
+            "submitted_count": parts["submitted_count"],
         },
     )
 

@@ -225,3 +225,40 @@ def test_the_targets_form_sets_a_target_and_refuses_bad_input(cast):
         Decimal("85.5"),
         cast.period,
     )
+
+
+def test_the_cached_page_follows_every_change_at_once(figures):
+    cast = figures
+    c = _client(cast.reviewer)
+
+    def on_time_cell(html, code):
+        return re.search(
+            rf'<tr data-unit="{code}">.*?<td class="num( below-target)?" '
+            r'data-code="tthc.on_time_rate"[^>]*>([^<]*)',
+            html,
+            re.S,
+        ).groups()
+
+    html = c.get(_url(cast)).content.decode()
+    assert on_time_cell(html, cast.commune_a.code) == (None, "50,00%")
+    # a target set: highlighted on the next view
+    IndicatorTarget.objects.create(unit=cast.district, code="tthc.on_time_rate", value=80)
+    html = c.get(_url(cast)).content.decode()
+    assert on_time_cell(html, cast.commune_a.code) == (" below-target", "50,00%")
+    # new figures: the refreshed snapshot shows
+    make(
+        dossier(
+            cast.commune_a,
+            received=local(2023, 3, 1),
+            status=DossierStatus.RESOLVED,
+            resolved=local(2023, 3, 2),
+        )
+    )
+    snapshot_refresh(unit=cast.commune_a, period=cast.period)
+    html = c.get(_url(cast)).content.decode()
+    assert on_time_cell(html, cast.commune_a.code) == (" below-target", "66,67%")
+    # a report submitted: its state and the completeness change
+    move(cast, cast.commune_a, "submit")
+    html = c.get(_url(cast)).content.decode()
+    assert re.search(r'data-kpi="submitted">1 ', html)
+    assert re.search(rf'<tr data-unit="{cast.commune_a.code}">.*?state-submitted', html, re.S)
