@@ -19,7 +19,7 @@ from .comparison import Cell, Row
 
 
 def _cells(cells: list[Cell], fmt: object, rank_code: str | None) -> str:
-    """The figures; the rank (1 = highest) beside the figure of the sorted column only, and a
+    """The figures, in the order of the columns (the header cells carry the codes: data-key); the rank (1 = highest) beside the figure of the sorted column only, and a
     value below its target marked by class and by a text for screen readers."""
     below_note = conditional_escape(_("dưới mục tiêu"))
     out = []
@@ -28,11 +28,11 @@ def _cells(cells: list[Cell], fmt: object, rank_code: str | None) -> str:
         rank = f' <span class="rank">({c.rank})</span>' if c.code == rank_code and c.rank else ""
         if c.below_target:
             out.append(
-                f'<td class="num below-target" data-code="{c.code}">{text}{rank}'
+                f'<td class="num below-target">{text}{rank}'
                 f'<span class="visually-hidden"> — {below_note}</span></td>'
             )
         else:
-            out.append(f'<td class="num" data-code="{c.code}">{text}{rank}</td>')
+            out.append(f'<td class="num">{text}{rank}</td>')
     return "".join(out)
 
 

@@ -53,6 +53,9 @@ QUERY_KEYS = ("sort", "dir", "chart", "trend")
 # The rendered page parts are cached under a key holding the data version (data_version), so a
 # change shows at once; the lifetime only bounds what a unit renamed in the admin may show.
 CACHE_SECONDS = 600
+# Part of the cache key: change it when the markup of the cached parts changes (a deploy then
+# never serves the previous markup).
+RENDER_VERSION = 3
 
 
 def _require_reviewer(request: UnitPeriodRequest) -> None:
@@ -248,6 +251,7 @@ def dashboard(request: UnitPeriodRequest) -> HttpResponse:
         + hashlib.sha256(
             repr(
                 (
+                    RENDER_VERSION,
                     unit.pk,
                     period.pk,
                     get_language(),

@@ -82,11 +82,15 @@ def test_reviewer_sorts_reads_the_chart_and_accepts_in_bulk(live_server, browser
     assert _rows(driver) == [third.code, cast.commune_a.code, cast.commune_b.code]
 
     # below the 60 % target: A and the third commune, highlighted
+    column = [
+        th.get_attribute("data-key")
+        for th in driver.find_elements(By.CSS_SELECTOR, "#comparison-table thead th[data-key]")
+    ].index("tthc.on_time_rate")  # the unit's name is column 0, as the <th> of each row
     flagged = [
-        td.find_element(By.XPATH, "..").get_attribute("data-unit")
-        for td in driver.find_elements(
-            By.CSS_SELECTOR, 'td.below-target[data-code="tthc.on_time_rate"]'
-        )
+        tr.get_attribute("data-unit")
+        for tr in driver.find_elements(By.CSS_SELECTOR, "#comparison-table tbody tr")
+        if "below-target"
+        in tr.find_elements(By.CSS_SELECTOR, "td.num")[column - 1].get_attribute("class")
     ]
     assert sorted(flagged) == sorted([cast.commune_a.code, third.code])
     bg = driver.find_element(By.CSS_SELECTOR, "td.below-target").value_of_css_property(
