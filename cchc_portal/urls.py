@@ -6,7 +6,7 @@ from django.views.i18n import set_language
 from cchc_portal import security
 from orgs import views as orgs_views
 from reports import views as reports_views
-from reports import views_home
+from reports import views_home, views_workflow
 
 unit_period = "u/<str:code>/<str:period>/"
 
@@ -24,6 +24,12 @@ urlpatterns = [
     path(
         unit_period + "transition/<str:name>/", reports_views.transition, name="report_transition"
     ),
+    path(
+        unit_period + "transition/<str:name>/confirm/",
+        views_workflow.transition_confirm,
+        name="report_transition_confirm",
+    ),
+    path(unit_period + "report/sign/page-1.png", views_workflow.sign_preview, name="sign_preview"),
     path(unit_period + "comment/", reports_views.comment, name="report_comment"),
     # Section data pages (lists, forms, exports), per app.
     path(unit_period + "tthc/", include("tthc.urls")),

@@ -28,6 +28,12 @@ def may_approve(user: Any, unit: Unit) -> bool:
     return Role.APPROVER in roles_of(user, unit)
 
 
+def roles_may_approve(roles: set[str]) -> bool:
+    """`may_approve` when the roles were already resolved (request.roles): what the page's
+    navigation offers (sign, document settings) follows it."""
+    return Role.APPROVER in set(roles)
+
+
 def may_submit(user: Any, unit: Unit) -> bool:
     return may_approve(user, unit)
 
@@ -76,3 +82,15 @@ def roles_may_review_children(roles: set[str]) -> bool:
 
 def may_review_children(user: Any, unit: Unit) -> bool:
     return roles_may_review_children(roles_of(user, unit))
+
+
+def reviewed_units(user: Any) -> list[Unit]:
+    """The units where the user holds the reviewer role: their inbox lists the reports of the
+    units directly below each of them (a superuser without such a membership has none)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        Unit.objects.filter(memberships__user=user, memberships__role=Role.REVIEWER)
+        .distinct()
+        .order_by("path")
+    )

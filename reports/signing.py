@@ -257,6 +257,11 @@ def sign_report(*, report: Report, signer: ReportSigner, by: User) -> RenderedDo
             _("Chỉ ký số được báo cáo đã được cấp trên tiếp nhận (hiện tại: «%(s)s»).")
             % {"s": report.get_state_display()}
         )
+    from .transition_texts import signing_refusal
+
+    refusal = signing_refusal(report)  # no number or date of issue: nothing is signed
+    if refusal:
+        raise ValidationError(refusal)
     final = document_render(report=report, fmt="pdf", by=by)
     with final.file.open("rb") as fh:
         pdf = fh.read()

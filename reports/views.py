@@ -23,6 +23,7 @@ from .services import (
     report_get_or_create,
     report_transition,
 )
+from .transition_texts import done_message
 from .workflow import actions_for
 
 
@@ -53,14 +54,14 @@ def workspace(request: UnitPeriodRequest) -> HttpResponse:
 def transition(request: UnitPeriodRequest, name: str) -> HttpResponse:
     report = report_get_or_create(unit=request.unit, period=request.period)
     try:
-        report_transition(
+        report = report_transition(
             report=report,
             name=name,
             by=request.user,
             comment=request.POST.get("comment", ""),
             check=submission_check if name == "submit" else None,
         )
-        messages.success(request, report.get_state_display())
+        messages.success(request, done_message(name, report))  # names the NEW state
     except PermissionDenied:
         raise
     except TransitionOwned as exc:

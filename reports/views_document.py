@@ -43,6 +43,7 @@ from .rendering.html import render_html, render_section_html
 from .rendering.services import document_render_enqueue, document_settings_save, report_number_save
 from .sections import SECTION_KEYS, SECTIONS, section_numbers
 from .services import report_get_or_create
+from .transition_texts import confirm_text, document_reference, done_message, signing_refusal
 
 
 def _section_rows(
@@ -272,10 +273,13 @@ def document_sign(request: UnitPeriodRequest) -> HttpResponse:
         raise PermissionDenied
     form = SignForm()
     status = 200
+    refusal = signing_refusal(report)
     if request.method == "POST":
         form = SignForm(request.POST, request.FILES)
         status = 400
-        if form.is_valid():
+        if refusal and workflow.is_signable(report.state):
+            form.add_error(None, refusal)  # refused before the certificate is even read
+        elif form.is_valid():
             data = form.cleaned_data["certificate"].read()
             password = form.cleaned_data["password"]
             try:
@@ -286,8 +290,12 @@ def document_sign(request: UnitPeriodRequest) -> HttpResponse:
                 for m in text:
                     form.add_error(None, m)
             else:
+                report.refresh_from_db()
                 messages.success(
-                    request, _("Đã ký số báo cáo. Mã SHA-256: %(sha)s") % {"sha": doc.sha256}
+                    request,
+                    done_message("sign", report)
+                    + " "
+                    + _("Mã SHA-256: %(sha)s") % {"sha": doc.sha256},
                 )
                 return redirect("document_sign", request.unit.code, request.period.code)
     signed = report.documents.filter(kind=DocumentKind.SIGNED).first()
@@ -301,6 +309,9 @@ def document_sign(request: UnitPeriodRequest) -> HttpResponse:
             "form": form,
             "can_sign": workflow.is_signable(report.state),
             "signed": signed,
+            "refusal": refusal,
+            "reference": document_reference(report),
+            "what_happens": confirm_text("sign"),
         },
         status=status,
     )

@@ -117,11 +117,12 @@ def _on_time(
 
 
 def _validation_counts(
-    snapshot: IndicatorSnapshot | None, explained: set[str]
+    validation: list[dict] | None, explained: set[str]
 ) -> tuple[int | None, int | None, int | None]:
-    if snapshot is None:
+    """(errors, warnings, warnings explained) of a snapshot's stored findings; None: no snapshot."""
+    if validation is None:
         return None, None, None
-    findings = snapshot.validation or []
+    findings = validation or []
     errors = sum(1 for f in findings if f.get("severity") == ERROR)
     warnings = [f.get("rule") for f in findings if f.get("severity") == WARNING]
     return errors, len(warnings), sum(1 for rule in warnings if rule in explained)
@@ -131,21 +132,26 @@ def statuses_for(units: Iterable[Unit], period: Period) -> list[ChildStatus]:
     """The rows of `children_status` for any list of units (in the given order)."""
     units = list(units)
     ids = [u.pk for u in units]
-    reports = {r.unit_id: r for r in Report.objects.filter(period=period, unit__in=ids)}
+    # Plain rows, not model instances: hundreds of children cost no per-object signals.
+    reports = {
+        r["unit_id"]: r
+        for r in Report.objects.filter(period=period, unit__in=ids).values(
+            "pk", "unit_id", "state", "submitted_at"
+        )
+    }
     submits = {
         row["report_id"]: row
         for row in ReportTransition.objects.filter(
-            report__in=[r.pk for r in reports.values()], to_state=ReportState.SUBMITTED
+            report__in=[r["pk"] for r in reports.values()], to_state=ReportState.SUBMITTED
         )
         .values("report_id")
         .annotate(n=Count("pk"), first=Min("at"))
     }
-    snapshots = {
-        s.unit_id: s
-        for s in IndicatorSnapshot.objects.filter(period=period, unit__in=ids).only(
+    snapshots: dict[int, list[dict]] = dict(
+        IndicatorSnapshot.objects.filter(period=period, unit__in=ids).values_list(
             "unit_id", "validation"
         )
-    }
+    )
     explained: dict[int, set[str]] = {}
     for unit_id, rule in (
         WarningExplanation.objects.filter(period=period, unit__in=ids)
@@ -157,11 +163,12 @@ def statuses_for(units: Iterable[Unit], period: Period) -> list[ChildStatus]:
     rows = []
     for u in units:
         report = reports.get(u.pk)
-        state = report.state if report else ReportState.DRAFT
-        sub = submits.get(report.pk) if report else None
+        state = report["state"] if report else ReportState.DRAFT
+        submitted_at = report["submitted_at"] if report else None
+        sub = submits.get(report["pk"]) if report else None
         first = sub["first"] if sub else None
-        if first is None and report is not None and state in LOCKING_STATES:
-            first = report.submitted_at
+        if first is None and state in LOCKING_STATES:
+            first = submitted_at
         on_time, overdue = _on_time(state, first, period.deadline, today)
         errors, warnings, warnings_explained = _validation_counts(
             snapshots.get(u.pk), explained.get(u.pk, set())
@@ -172,7 +179,7 @@ def statuses_for(units: Iterable[Unit], period: Period) -> list[ChildStatus]:
                 code=u.code,
                 name=u.name,
                 state=state,
-                submitted_at=report.submitted_at if report else None,
+                submitted_at=submitted_at,
                 first_submitted_at=first,
                 on_time=on_time,
                 overdue=overdue,
@@ -180,7 +187,7 @@ def statuses_for(units: Iterable[Unit], period: Period) -> list[ChildStatus]:
                 open_errors=errors,
                 warnings=warnings,
                 warnings_explained=warnings_explained,
-                report_id=report.pk if report else None,
+                report_id=report["pk"] if report else None,
             )
         )
     return rows

@@ -109,6 +109,10 @@ URLS: dict[str, Row] = {
     "workspace": Row(READ_ANY),
     "report_transition": Row(ACTION, {("clerk_a", "POST"): 403}),  # submit: the approver only
     "report_comment": Row(Kind(get=None, post=(302, 302))),  # reviewers comment too
+    # The confirmation page of a transition (here «submit»): who may perform it reads it.
+    "report_transition_confirm": Row(Kind(get=(200, 403), post=None), {("clerk_a", "GET"): 403}),
+    # The first page of the document to sign: the approver's, once accepted (a draft here: 404).
+    "sign_preview": Row(Kind(get=(404, 403), post=None), {("clerk_a", "GET"): 403}),
     # Imports: a unit's clerk or approver; reviewers read the log and the templates.
     "import_index": Row(READ_ANY),
     "import_batch_file": Row(READ_ANY, obj="batch"),
@@ -182,6 +186,10 @@ def classify_records() -> None:
             # procedure is 404 for everyone.
         URLS[n("delete")] = Row(DELETE, delete_over, obj=section.key, sample=sample)
         URLS[n("history")] = Row(READ, obj=section.key, sample=sample)
+        if section.grid is not None:
+            URLS[n("grid")] = Row(READ, sample=sample)
+            # An empty POST names no cell: 400 for an editor; a reader may not write (403).
+            URLS[n("grid_save")] = Row(Kind(get=None, post=(400, 403)), sample=sample)
 
 
 classify_records()
