@@ -218,7 +218,7 @@ def _trend_unit(request: UnitPeriodRequest, choices: list[Unit]) -> Unit:
     return next((u for u in choices if u.code == code), request.unit)
 
 
-def data_version(unit: Unit, period: Period) -> str:
+def data_version(unit: Unit, period: Period) -> str | None:
     """What the dashboard of (unit, period) shows depends on: the snapshots of the unit (every
     period: the trend) and of its children (this period; the trend of a child: every period),
     the children's reports, the targets of the unit and its ancestors, and the children
@@ -261,6 +261,10 @@ def data_version(unit: Unit, period: Period) -> str:
     with connection.cursor() as cur:
         cur.execute(sql, params)
         row = cur.fetchone()
+    if not row or not row[0]:
+        # No snapshot yet: the page computes them (so the version changes under it), and a
+        # version of counts alone could repeat on a database whose ids restart: never cached.
+        return None
     return hashlib.sha256(repr(row).encode()).hexdigest()[:32]
 
 
@@ -269,6 +273,7 @@ def data_version(unit: Unit, period: Period) -> str:
 def dashboard(request: UnitPeriodRequest) -> HttpResponse:
     _require_reviewer(request)
     unit, period = request.unit, request.period
+    version = data_version(unit, period)
     key = (
         "review:dashboard:"
         + hashlib.sha256(
@@ -280,15 +285,16 @@ def dashboard(request: UnitPeriodRequest) -> HttpResponse:
                     get_language(),
                     timezone.localdate().isoformat(),  # "overdue" turns at midnight
                     sorted((k, request.GET.get(k)) for k in QUERY_KEYS),
-                    data_version(unit, period),
+                    version,
                 )
             ).encode()
         ).hexdigest()
     )
-    parts = cache.get(key)
+    parts = cache.get(key) if version is not None else None
     if parts is None:
         parts = _body(request)
-        cache.set(key, parts, CACHE_SECONDS)
+        if version is not None:
+            cache.set(key, parts, CACHE_SECONDS)
     return render(
         request,
         "review/dashboard.html",
