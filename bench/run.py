@@ -2,7 +2,7 @@
 
     ./dev.sh bench                 # all benchmarks (PostgreSQL needed; a throwaway database
                                    # cchc_bench on 127.0.0.1 is used when DATABASE_URL is unset)
-    ./dev.sh bench import          # one of: import, indicators, render
+    ./dev.sh bench import          # one of: import, indicators, render, dashboard
 
 Each bench/bench_<name>.py is standalone, prints its table and writes docs/performance/<name>.md.
 """
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCHES = ["import", "indicators", "render"]
+BENCHES = ["import", "indicators", "render", "dashboard"]
 
 
 def ensure_database() -> None:
@@ -32,7 +32,7 @@ def assemble() -> None:
     parts = [
         "# Performance\n",
         "Speed and memory targets are measured by benchmark scripts, never by timed unit tests.",
-        "Run them all with `./dev.sh bench` (or one: `./dev.sh bench import|indicators|render`);",
+        "Run them all with `./dev.sh bench` (or one: `./dev.sh bench import|indicators|render|dashboard`);",
         "each section below names the command that produced its numbers and the machine",
         "(2 cores, 24 GiB, PostgreSQL 15 on the same host).\n",
     ]

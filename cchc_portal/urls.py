@@ -51,6 +51,8 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     # The submitted versions and what changed between them.
     path(unit_period + "report/versions/", include("reports.urls_versions")),
+    # The reviewer's dashboard of a unit's children.
+    path(unit_period + "dashboard/", include("review.urls_dashboard")),
     path("api/", include("reports.urls_api")),
     path("api/", include("review.urls_api")),
     path("", include("reports.urls_global")),

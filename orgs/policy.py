@@ -78,6 +78,17 @@ def is_catalogue_admin(user: Any) -> bool:
     return bool(user.is_superuser or Membership.objects.filter(user=user, role=Role.ADMIN).exists())
 
 
+def roles_may_review_children(roles: set[str]) -> bool:
+    """The reviewer's dashboard of a unit (its children compared, targets, bulk accept): a
+    reviewer of the unit itself or of an ancestor (roles as resolved by `roles_of`, which
+    inherits the reviewer role downwards; a superuser holds it everywhere)."""
+    return Role.REVIEWER in set(roles)
+
+
+def may_review_children(user: Any, unit: Unit) -> bool:
+    return roles_may_review_children(roles_of(user, unit))
+
+
 def reviewed_units(user: Any) -> list[Unit]:
     """The units where the user holds the reviewer role: their inbox lists the reports of the
     units directly below each of them (a superuser without such a membership has none)."""

@@ -4,9 +4,9 @@ English once English is chosen, and the report document stays Vietnamese whateve
 from __future__ import annotations
 
 import ast
-import unicodedata
 import gettext
 import re
+import unicodedata
 from io import BytesIO
 from pathlib import Path
 

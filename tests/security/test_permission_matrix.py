@@ -156,6 +156,11 @@ URLS: dict[str, Row] = {
     # The submitted versions of the report: the unit and the reviewers above it read them.
     "report_versions": Row(READ),
     "report_version_diff": Row(READ),  # version 1 of A exists (make_objects)
+    # The reviewer's dashboard: reviewers of the unit or an ancestor only (editors 403).
+    "review_dashboard": Row(Kind(get=(403, 200), post=None)),
+    "review_dashboard_export": Row(Kind(get=(403, 200), post=None)),
+    "review_dashboard_accept": Row(Kind(get=None, post=(403, 302))),  # nothing chosen → back
+    "review_dashboard_targets": Row(Kind(get=(403, 200), post=(403, 302))),  # all optional
 }
 
 # Pages open to anonymous users (their 302 is not to the login page).
