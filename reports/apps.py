@@ -9,4 +9,7 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         # Register the narrative's validation finder (hand-typed figures); findings come in
         # the order of registration, so it runs before the feature apps' finders.
-        from .narrative import figures  # noqa: F401
+        from .narrative import (
+            citations,  # noqa: F401  (cited documents missing: errors)
+            figures,  # noqa: F401
+        )

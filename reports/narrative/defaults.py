@@ -8,8 +8,8 @@ DEFAULT_TEXTS: dict[str, str] = {
     "direction": (
         "- Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình "
         "tổng thể cải cách hành chính nhà nước giai đoạn 2021 – 2030 và Kế hoạch cải cách hành "
-        "chính {{ period.label }} của cấp trên, UBND {{ unit.kind }} đã ban hành Kế hoạch CCHC "
-        "{{ period.label }}; trong đó đã đề ra {{ plan.tasks }} nhiệm vụ cụ thể; trên cơ sở chức "
+        "chính {{ period.label }} của cấp trên, UBND {{ unit.kind }} đã ban hành {{ vb.plan }}; "
+        "trong đó đã đề ra {{ plan.tasks }} nhiệm vụ cụ thể; trên cơ sở chức "
         "năng, nhiệm vụ, UBND {{ unit.kind }} đã phân công trách nhiệm cụ thể cho từng công chức "
         "phụ trách từng nhiệm vụ. Tính đến nay, UBND {{ unit.kind }} đã triển khai thực hiện và "
         "hoàn thành {{ plan.tasks_done }}/{{ plan.tasks }} nhiệm vụ theo Kế hoạch CCHC đã đề ra, "

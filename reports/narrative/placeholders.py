@@ -7,8 +7,9 @@ the period and the unit. An unknown placeholder is an error on save and a visibl
 rendered (never a crash).
 
     parse_placeholders(text)            -> ["tthc.total", ...]
-    unknown_placeholders(text)          -> names neither in the registry nor document placeholders
-    document_values(unit=, period=)     -> {"period.label": "năm 2023", ...}
+    unknown_placeholders(text, doc_values) -> names neither in the registry, nor document
+                                           placeholders, nor citations of the register
+    document_values(unit=, period=)     -> {"period.label": "năm 2023", "vb:18/KH-UBND": …}
     render_runs(text, values=, doc_values=) -> [[Run, ...], ...]  one list per paragraph
 """
 
@@ -27,6 +28,8 @@ from common.formatting import format_date
 
 from ..indicators import registry
 from ..rendering.formatting import document_figure
+from .citations import PLACEHOLDERS as CITATION_PLACEHOLDERS
+from .citations import citation_values, is_citation, resolve
 
 if TYPE_CHECKING:
     from orgs.models import Period, Unit
@@ -44,6 +47,7 @@ DOCUMENT_PLACEHOLDERS: dict[str, object] = {
     "period.next_year": gettext_lazy("năm sau"),
     "unit.name": gettext_lazy("tên đơn vị, ví dụ «Xã Bình Phước»"),
     "unit.kind": gettext_lazy("loại đơn vị viết thường, ví dụ «xã»"),
+    **CITATION_PLACEHOLDERS,
 }
 
 
@@ -66,10 +70,16 @@ def is_known(name: str) -> bool:
     return name in DOCUMENT_PLACEHOLDERS or (bool(CODE_RE.match(name)) and name in registry)
 
 
-def unknown_placeholders(text: str) -> list[str]:
+def unknown_placeholders(text: str, doc_values: Mapping[str, str] | None = None) -> list[str]:
+    """Names that print nothing: neither an indicator nor a document placeholder, nor a
+    citation (`{{ vb:18/KH-UBND }}`) of the register whose values `doc_values` holds."""
     seen: list[str] = []
     for name in parse_placeholders(text):
-        if not is_known(name) and name not in seen:
+        if is_citation(name):
+            known = doc_values is not None and resolve(name, dict(doc_values)) is not None
+        else:
+            known = is_known(name)
+        if not known and name not in seen:
             seen.append(name)
     return seen
 
@@ -87,6 +97,8 @@ def document_values(*, unit: Unit, period: Period) -> dict[str, str]:
         "period.next_year": str(period.year + 1),
         "unit.name": unit.name,
         "unit.kind": unit.kind_word.lower(),
+        # the register of documents: {{ vb:18/KH-UBND }}, {{ vbs:… }}, {{ vb.plan }}
+        **citation_values(unit=unit, period=period),
     }
 
 
@@ -96,6 +108,8 @@ def format_placeholder(
     """The printed value of a placeholder, or None when the name is unknown."""
     if name in doc_values:
         return doc_values[name]
+    if is_citation(name):
+        return resolve(name, dict(doc_values))
     if CODE_RE.match(name) and name in registry:
         kind = registry.get(name).kind
         value = values.get(name)
