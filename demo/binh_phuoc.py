@@ -28,6 +28,7 @@ from staff.models import PoliticalTheory as T
 from staff.models import StaffCategory as C
 
 from . import builders as b
+from . import register
 from .dossiers import DossierProfile, generate
 
 if TYPE_CHECKING:
@@ -269,7 +270,8 @@ def _period_2023(period: Period, next_period: Period | None) -> b.PeriodData:
         },
         {"code": "egov.tech_teams", "value": 6, "note": "01 tổ ở xã và 05 tổ ở 05 thôn"},
     ]
-    pd.narratives = {"limitations": LIMITATIONS}
+    pd.narratives = {"limitations": LIMITATIONS, **register.NARRATIVES_2023}
+    pd.documents = register.DOCUMENTS_2023
     return pd
 
 

@@ -18,7 +18,7 @@ from django.db import transaction
 from demo import generated
 from finance.models import AssetRegulation, BudgetLine, InvestmentLine
 from orgs.models import Level, Period, Unit
-from plans.models import Directive, EnteredFigure, PlanTask
+from plans.models import Directive, EnteredFigure, PlanTask, RegisteredDocument
 from reports.indicators import compute, registry
 from reports.models import (
     DocumentSettings,
@@ -137,6 +137,7 @@ RECORD_MODELS = [
     InvestmentLine,
     AssetRegulation,
     EnteredFigure,
+    RegisteredDocument,
     NarrativeSection,
     DocumentSettings,
     Report,
@@ -295,8 +296,9 @@ def test_bình_phước_raw_records_hold_the_seed_counts(bp):
 def test_bình_phước_narrative_keeps_the_seeds_hand_typed_17_late_dossiers(bp):
     unit, period = bp
     sections = NarrativeSection.objects.filter(unit=unit, period=period)
-    assert list(sections.values_list("key", flat=True)) == ["limitations"]
-    text = sections.get().text
+    # the sections that cite the register are stored too (demo/register.py)
+    assert "limitations" in set(sections.values_list("key", flat=True))
+    text = sections.get(key="limitations").text
     assert "có 17 hồ sơ trễ hạn" in text and "07 hồ sơ" in text and "10 hồ sơ" in text
     assert compute(unit, period)["tthc.resolved_late"] == 18
 
