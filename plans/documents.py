@@ -72,7 +72,7 @@ def limit_to_register(field: forms.Field, *, unit: Unit | None, period: Period |
             "doc_type", "issued_on", "pk"
         )
     field.queryset = qs
-    field.label_from_instance = register_label  # type: ignore[method-assign]
+    setattr(field, "label_from_instance", register_label)  # noqa: B010  (an instance's label)
     field.error_messages["invalid_choice"] = _("Văn bản không có trong sổ văn bản của kỳ này.")
 
 

@@ -65,15 +65,11 @@ class RegisteredDocumentForm(RecordForm):
                 )
             if (upload.size or 0) > DOCUMENT_MAX_BYTES:
                 raise forms.ValidationError(_("Tệp lớn hơn 20 MB."))
-        return upload
-
-    def _post_clean(self) -> None:
-        super()._post_clean()
-        upload = self.cleaned_data.get("file") if hasattr(self, "cleaned_data") else None
-        if upload is False:
+            # the user's name is kept only as the download name (the stored name is random)
+            self.instance.file_name = name.replace("\\", "/").rsplit("/", 1)[-1][:255]
+        elif upload is False:  # "clear" ticked
             self.instance.file_name = ""
-        elif isinstance(upload, UploadedFile):
-            self.instance.file_name = (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1]
+        return upload
 
 
 class DirectiveForm(RecordForm):

@@ -142,3 +142,19 @@ def test_register_totals_are_indicators(clerk, cast):
     clerk.post(U + "documents/new/", kh18(doc_type=DocumentType.LETTER, number="58", symbol="UBND"))
     values = compute(cast.commune_a, cast.period)
     assert values["documents.registered"] == 2 and values["documents.plans"] == 1
+
+
+def test_a_file_can_be_replaced_and_cleared(clerk):
+    first = SimpleUploadedFile("a.pdf", b"%PDF-1.4 a", "application/pdf")
+    clerk.post(U + "documents/new/", {**kh18(), "file": first})
+    doc = RegisteredDocument.objects.get()
+    second = SimpleUploadedFile("b.docx", b"PK docx", "application/octet-stream")
+    data = {**kh18(), "version": doc.version, "file": second}
+    assert clerk.post(f"{U}documents/{doc.pk}/", data).status_code == 302
+    doc.refresh_from_db()
+    assert doc.file_name == "b.docx" and doc.file.name.endswith(".docx")
+    data = {**kh18(), "version": doc.version, "file-clear": "on"}
+    assert clerk.post(f"{U}documents/{doc.pk}/", data).status_code == 302
+    doc.refresh_from_db()
+    assert not doc.file and doc.file_name == ""
+    assert clerk.get(f"{U}documents/{doc.pk}/file/").status_code == 404
