@@ -40,10 +40,9 @@ class RegisteredDocumentForm(RecordForm):
         widgets = {"file": DocumentFileInput}
 
     def setup(self) -> None:
-        if not self.instance.pk and self.unit is not None and not self.is_bound:
-            self.initial.setdefault(
-                "issuer", f"UBND {self.unit.kind_word.lower()} {self.unit.short_name}"
-            )
+        if not self.instance.pk and self.unit is not None and not self.initial.get("issuer"):
+            # most documents of a unit's register are its own: drafted as «UBND xã Bình Phước»
+            self.initial["issuer"] = f"UBND {self.unit.kind_word.lower()} {self.unit.short_name}"
         widget = self.fields["file"].widget
         if isinstance(widget, DocumentFileInput) and self.instance.pk and self.unit is not None:
             widget.download(self.instance, unit=self.unit, period=self.period)
