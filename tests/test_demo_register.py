@@ -10,7 +10,7 @@ import pytest
 
 from plans.models import PlanTask, RegisteredDocument
 from reports.indicators import compute
-from reports.narrative.citations import unknown_citations
+from reports.narrative.citation_checks import unknown_citations
 from reports.narrative.selectors import section_texts
 from reports.rendering.services import document_render
 from reports.services import report_get_or_create

@@ -14,7 +14,7 @@ tasks link to), so that a default text can cite it when one exists:
                       (or "Kế hoạch CCHC năm 2023" while no plan task names its plan)
 
 A reference that is not in the register is refused on save and is an error before submission
-(the finder below), never a silent gap in the signed document.
+(citation_checks.py), never a silent gap in the signed document.
 """
 
 from __future__ import annotations
@@ -24,14 +24,10 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.formatting import format_date
 from plans.models import RegisteredDocument
-
-from ..validation import ERROR, Finding, Values, register_finder
-from .selectors import section_texts
 
 if TYPE_CHECKING:
     from orgs.models import Period, Unit
@@ -121,23 +117,6 @@ def resolve(name: str, values: dict[str, str]) -> str | None:
     return None
 
 
-def known_citations(*, unit: Unit, period: Period) -> set[str]:
-    """Every citation placeholder name that resolves for the unit and period (as written in a
-    text: the loose spellings of the references are resolved when checking)."""
-    return set(citation_values(unit=unit, period=period))
-
-
-def unknown_citations(text: str, *, unit: Unit, period: Period) -> list[str]:
-    from .placeholders import parse_placeholders
-
-    values = citation_values(unit=unit, period=period)
-    seen: list[str] = []
-    for name in parse_placeholders(text):
-        if is_citation(name) and resolve(name, values) is None and name not in seen:
-            seen.append(name)
-    return seen
-
-
 def editor_entries(*, unit: Unit, period: Period) -> list[dict[str, str]]:
     """The register as the editor lists it for insertion: placeholder, printed text, subject."""
     out = []
@@ -151,27 +130,3 @@ def editor_entries(*, unit: Unit, period: Period) -> list[dict[str, str]]:
             }
         )
     return out
-
-
-@register_finder
-def citation_findings(*, unit: Unit, period: Period, values: Values) -> list[Finding]:
-    """A citation of a document missing from the register (deleted, renumbered) is an error:
-    the document would print a marker instead of the reference."""
-    from ..sections import SECTIONS
-
-    titles = {key: str(title) for key, _part, title in SECTIONS}
-    findings = []
-    for key, text in section_texts(unit=unit, period=period).items():
-        for name in unknown_citations(text, unit=unit, period=period):
-            findings.append(
-                Finding(
-                    f"citation.{key}.{name}",
-                    ERROR,
-                    _(
-                        "Mục «%(section)s» trích dẫn văn bản %(name)s không có trong sổ văn bản "
-                        "của kỳ: thêm văn bản vào sổ hoặc sửa trích dẫn."
-                    )
-                    % {"section": titles.get(key, key), "name": "{{ " + name + " }}"},
-                )
-            )
-    return findings
