@@ -16,9 +16,7 @@ import_kinds.add(
         label=gettext_lazy("Sổ văn bản"),
         job_kind=JobKind.IMPORT_DOCUMENTS,
         run=without_progress(documents_import),
-        headers=lambda: [
-            c.label for c in resource_columns(RegisteredDocumentResource(unit=None, period=None))
-        ],
+        columns=lambda: resource_columns(RegisteredDocumentResource(unit=None, period=None)),
         description=gettext_lazy(
             "Kế hoạch, quyết định, công văn… mà báo cáo của kỳ trích dẫn (số, ký hiệu, ngày ban "
             "hành, cơ quan ban hành, loại, trích yếu)."

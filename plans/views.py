@@ -6,11 +6,11 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from records import scopes
-from records.spec import Column, Filter, Section, Total, TotalGroup
+from records.spec import Column, Filter, Grid, Section, Total, TotalGroup
 
 from . import forms
 from .documents import document_file_link
-from .entered import ENTERED_CODES
+from .entered import ENTERED_CODES, ENTERED_FIGURES
 from .models import Directive, EnteredFigure, PlanTask, RegisteredDocument
 
 
@@ -74,6 +74,7 @@ PLAN_TASKS = Section(
     select_related=("plan",),
     search=("title", "owner"),
     ordering=("due_on",),
+    grid=Grid(("title", "owner", "due_on", "done_on")),
     totals=(
         TotalGroup(
             _("Kế hoạch"),
@@ -104,6 +105,7 @@ DIRECTIVES = Section(
     ),
     search=("title", "reference"),
     ordering=("assigned_on",),
+    grid=Grid(("title", "reference", "assigned_on", "due_on", "done_on")),
     totals=(
         TotalGroup(
             _("Nhiệm vụ được giao"),
@@ -142,6 +144,11 @@ FIGURES = Section(
     export_fields=("code", "value", "approximate", "note"),
     search=("code", "note"),
     ordering=("code",),
+    grid=Grid(
+        ("value", "approximate", "note"),
+        key="code",
+        keys=lambda: [(code, label) for code, label, _section in ENTERED_FIGURES],
+    ),
     totals=(
         TotalGroup(
             _("Tiến độ nhập"),

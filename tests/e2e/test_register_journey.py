@@ -27,10 +27,7 @@ def test_clerk_registers_a_plan_with_its_file_and_cites_it(
     Select(driver.find_element(By.NAME, "doc_type")).select_by_visible_text("Kế hoạch")
     driver.find_element(By.NAME, "number").send_keys("18")
     driver.find_element(By.NAME, "symbol").send_keys("KH-UBND")
-    # a date picker: its value is set as the browser stores it (the keys depend on the locale)
-    driver.execute_script(
-        "arguments[0].value = '2023-02-22'", driver.find_element(By.NAME, "issued_on")
-    )
+    driver.find_element(By.NAME, "issued_on").send_keys("22/02/2023")  # the portal's format
     issuer = driver.find_element(By.NAME, "issuer")
     assert issuer.get_attribute("value") == "UBND xã Bình Phước"  # drafted from the unit
     driver.find_element(By.NAME, "subject").send_keys("Tuyên truyền cải cách hành chính năm 2023")
