@@ -158,3 +158,26 @@ def test_a_file_can_be_replaced_and_cleared(clerk):
     doc.refresh_from_db()
     assert not doc.file and doc.file_name == ""
     assert clerk.get(f"{U}documents/{doc.pk}/file/").status_code == 404
+
+
+def test_a_grid_edit_of_a_plan_task_keeps_the_plan_it_links_to(clerk, cast):
+    clerk.post(U + "documents/new/", kh18(doc_type=DocumentType.DECISION, number="690",
+                                           symbol="QĐ-UBND"))  # fmt: skip
+    plan = RegisteredDocument.objects.get()
+    clerk.post(U + "plan-tasks/new/", {"title": "Nhiệm vụ A", "plan": plan.pk})
+    task = PlanTask.objects.get()
+    r = clerk.post(
+        U + "plan-tasks/grid/save/",
+        {
+            "pk": task.pk,
+            "version": task.version,
+            "changed": "owner",
+            "f_title": "Nhiệm vụ A",
+            "f_owner": "Văn phòng - Thống kê",
+            "f_due_on": "",
+            "f_done_on": "",
+        },
+    )
+    assert r.json()["ok"], r.content.decode()
+    task.refresh_from_db()
+    assert task.owner == "Văn phòng - Thống kê" and task.plan == plan
