@@ -30,6 +30,7 @@ from staff.models import PoliticalTheory as T
 from staff.models import StaffCategory as C
 
 from . import builders as b
+from . import register
 from .dossiers import DossierProfile, generate
 
 if TYPE_CHECKING:
@@ -277,7 +278,8 @@ def _period_2023(period: Period, next_period: Period | None) -> b.PeriodData:
         },
         {"code": "survey.issued", "value": 217, "note": "phát 217 phiếu khảo sát"},
     ]
-    pd.narratives = {"limitations": LIMITATIONS}
+    pd.narratives = {"limitations": LIMITATIONS, **register.NARRATIVES_2023}
+    pd.documents = register.DOCUMENTS_2023
     return pd
 
 

@@ -41,6 +41,7 @@ class PeriodData:
     asset_regulations: list[dict] = field(default_factory=list)
     entered: list[dict] = field(default_factory=list)
     narratives: dict[str, str] = field(default_factory=dict)
+    documents: list[dict] = field(default_factory=list)  # the register (demo/register.py)
 
 
 @dataclass

@@ -49,6 +49,7 @@ from tthc.models import Dossier, Feedback, SurveyResponse
 
 from . import binh_phuoc, catalogue, generated
 from .builders import PeriodData, UnitData
+from .register import write_register
 from .units import DEMO_COMMUNE
 
 DEMO_BATCH_NAME = "du-lieu-mau.csv"
@@ -325,6 +326,7 @@ def _write_period(
         [EnteredFigure(**up, **r) for r in pd.entered if r["code"] not in have],
         created,
     )
+    n += write_register(unit, period, pd.documents, created)
     have = set(NarrativeSection.objects.filter(**up).values_list("key", flat=True))
     n += _bulk(
         NarrativeSection,

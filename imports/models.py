@@ -20,6 +20,7 @@ class ImportBatch(models.Model):
         PROCEDURES = "procedures", _("Danh mục TTHC")
         STAFF = "staff", _("Cán bộ, công chức")
         BUDGET = "budget", _("Thu, chi ngân sách")
+        DOCUMENTS = "documents", _("Sổ văn bản")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     unit = models.ForeignKey(

@@ -13,7 +13,7 @@ from reports.indicators.base import Indicator, Kind, Measure, QuerySource, Secti
 from reports.indicators.registry import registry
 
 from .entered import ENTERED_FIGURES
-from .models import Directive, EnteredFigure, PlanTask
+from .models import Directive, DocumentType, EnteredFigure, PlanTask, RegisteredDocument
 
 if TYPE_CHECKING:
     from orgs.models import Period
@@ -94,7 +94,22 @@ def _entered_or_none(code: str) -> Callable[[dict[str, Any]], int | None]:
     return derive
 
 
-for _source in (PlanTaskSource(), DirectiveSource(), EnteredFigureSource()):
+class DocumentSource(QuerySource):
+    """The register of documents of the period (the documents the report cites)."""
+
+    model = RegisteredDocument
+
+    def base(self, period: Period) -> QuerySet[RegisteredDocument]:
+        return RegisteredDocument.objects.filter(period_id=period.pk)
+
+    def measures(self, period: Period) -> list[Measure]:
+        return [
+            Measure("documents.registered", None),
+            Measure("documents.plans", Q(doc_type=DocumentType.PLAN)),
+        ]
+
+
+for _source in (PlanTaskSource(), DirectiveSource(), EnteredFigureSource(), DocumentSource()):
     registry.add_source(_source)
 
 
@@ -172,6 +187,22 @@ registry.add(
         numerator="directives.done_on_time",
         denominator="directives.done",
         formula=_("hoàn thành đúng hạn / đã hoàn thành"),
+    ),
+)
+registry.add(
+    Indicator(
+        "documents.registered",
+        _("Văn bản trong sổ văn bản của kỳ"),
+        section=D,
+        formula=_("Văn bản được ghi vào sổ văn bản của kỳ (kế hoạch, quyết định, công văn…)"),
+        year_over_year=False,
+    ),
+    Indicator(
+        "documents.plans",
+        _("Kế hoạch trong sổ văn bản của kỳ"),
+        section=D,
+        formula=_("Văn bản loại «Kế hoạch» trong sổ văn bản của kỳ"),
+        year_over_year=False,
     ),
 )
 for _code, _label, _section in ENTERED_FIGURES:

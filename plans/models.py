@@ -10,7 +10,77 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.files import RandomName
 from orgs.records import UnitPeriodRecord
+
+
+class DocumentType(models.TextChoices):
+    """The kinds of documents a report cites (Decree 30/2020, Appendix III names)."""
+
+    PLAN = "ke_hoach", _("Kế hoạch")
+    DECISION = "quyet_dinh", _("Quyết định")
+    LETTER = "cong_van", _("Công văn")
+    DECREE = "nghi_dinh", _("Nghị định")
+    CIRCULAR = "thong_tu", _("Thông tư")
+    RESOLUTION = "nghi_quyet", _("Nghị quyết")
+    DIRECTIVE = "chi_thi", _("Chỉ thị")
+    REPORT = "bao_cao", _("Báo cáo")
+    NOTICE = "thong_bao", _("Thông báo")
+    REGULATION = "quy_che", _("Quy chế")
+    PROGRAM = "chuong_trinh", _("Chương trình")
+    OTHER = "khac", _("Văn bản")
+
+
+class RegisteredDocument(UnitPeriodRecord):
+    """A document in the unit's register for the period: a plan, decision or letter the report
+    cites (issue 12, 3). Cited in the narrative as `{{ vb:18/KH-UBND }}` (see
+    reports/narrative/citations.py)."""
+
+    number = models.CharField(
+        _("số"), max_length=30, help_text=_("Ví dụ «18» hoặc «61/2018» (văn bản có năm).")
+    )
+    symbol = models.CharField(
+        _("ký hiệu"),
+        max_length=60,
+        help_text=_(
+            "Ví dụ «KH-UBND», «QĐ-UBND», «UBND», «NĐ-CP». Văn bản của Đảng viết số và ký hiệu "
+            "nối bằng gạch ngang: nhập «-CT/TU» để in «31-CT/TU»."
+        ),
+    )
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    issuer = models.CharField(
+        _("cơ quan ban hành"),
+        max_length=200,
+        help_text=_("Ví dụ «UBND xã Bình Phước», «Chính phủ», «UBND tỉnh Quảng Ngãi»."),
+    )
+    doc_type = models.CharField(_("loại văn bản"), max_length=20, choices=DocumentType.choices)
+    subject = models.CharField(_("trích yếu"), max_length=500)
+    file = models.FileField(_("tệp văn bản"), upload_to=RandomName("documents"), blank=True)
+    file_name = models.CharField(_("tên tệp"), max_length=255, blank=True, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("sổ văn bản")
+        ordering = ["issued_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "period", "number", "symbol"],
+                name="document_unit_period_reference_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        """Số và ký hiệu as printed: «18/KH-UBND», «61/2018/NĐ-CP», «31-CT/TU»."""
+        symbol = self.symbol.strip()
+        if symbol.startswith("-"):
+            return f"{self.number.strip()}{symbol}"
+        return f"{self.number.strip()}/{symbol}"
 
 
 class PlanTask(UnitPeriodRecord):
@@ -20,6 +90,14 @@ class PlanTask(UnitPeriodRecord):
     owner = models.CharField(_("người/bộ phận thực hiện"), max_length=200, blank=True)
     due_on = models.DateField(_("thời hạn"), null=True, blank=True)
     done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    plan = models.ForeignKey(
+        RegisteredDocument,
+        verbose_name=_("kế hoạch giao nhiệm vụ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plan_tasks",
+    )
 
     history = HistoricalRecords(table_name="reports_historicalplantask")
 

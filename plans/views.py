@@ -6,17 +6,56 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from records import scopes
-from records.spec import Column, Grid, Section, Total, TotalGroup
+from records.spec import Column, Filter, Grid, Section, Total, TotalGroup
 
 from . import forms
+from .documents import document_file_link
 from .entered import ENTERED_CODES, ENTERED_FIGURES
-from .models import Directive, EnteredFigure, PlanTask
+from .models import Directive, EnteredFigure, PlanTask, RegisteredDocument
 
 
 def _entered_label(obj: Model) -> str:
     assert isinstance(obj, EnteredFigure)
     return forms.entered_label(obj.code)
 
+
+def _plan_reference(obj: Model) -> str:
+    assert isinstance(obj, PlanTask)
+    return obj.plan.reference if obj.plan else ""
+
+
+DOCUMENTS = Section(
+    key="documents",
+    model=RegisteredDocument,
+    form=forms.RegisteredDocumentForm,
+    scope=scopes.ByUnitPeriod(),
+    title=_("Sổ văn bản"),
+    columns=(
+        Column("doc_type"),
+        Column("number", link=True, render=lambda obj: str(obj)),
+        Column("issued_on", kind="date"),
+        Column("issuer"),
+        Column("subject", sortable=False),
+        Column("file_name", sortable=False, render=document_file_link),
+    ),
+    export_fields=("doc_type", "number", "symbol", "issued_on", "issuer", "subject"),
+    filters=(Filter("doc_type"),),
+    search=("number", "symbol", "issuer", "subject"),
+    ordering=("issued_on",),
+    totals=(
+        TotalGroup(
+            _("Sổ văn bản"),
+            (
+                Total(_("Văn bản trong sổ"), indicator="documents.registered"),
+                Total(_("Kế hoạch"), indicator="documents.plans"),
+            ),
+        ),
+    ),
+    help=_(
+        "Các văn bản báo cáo trích dẫn (kế hoạch, quyết định, công văn…). Trong nội dung báo "
+        "cáo, ghi {{ vb:18/KH-UBND }} để in «Kế hoạch số 18/KH-UBND ngày … của …»."
+    ),
+)
 
 PLAN_TASKS = Section(
     key="plan_tasks",
@@ -29,7 +68,10 @@ PLAN_TASKS = Section(
         Column("owner"),
         Column("due_on", kind="date"),
         Column("done_on", kind="date"),
+        Column("plan", render=_plan_reference),
     ),
+    export_fields=("title", "owner", "due_on", "done_on", "plan"),
+    select_related=("plan",),
     search=("title", "owner"),
     ordering=("due_on",),
     grid=Grid(("title", "owner", "due_on", "done_on")),
@@ -124,4 +166,4 @@ FIGURES = Section(
     ),
 )
 
-SECTIONS = (PLAN_TASKS, DIRECTIVES, FIGURES)
+SECTIONS = (PLAN_TASKS, DIRECTIVES, FIGURES, DOCUMENTS)

@@ -121,7 +121,10 @@ def _form(
     instance: Model | None = None,
     data: QueryDict | None = None,
 ) -> RecordForm:
-    return section.form(data=data, instance=instance, unit=request.unit, period=request.period)
+    files = request.FILES if data is not None and request.method == "POST" else None
+    return section.form(
+        data=data, files=files, instance=instance, unit=request.unit, period=request.period
+    )
 
 
 def _current_values(section: Section, obj: Model | None) -> list[tuple[str, str]]:

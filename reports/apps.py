@@ -7,9 +7,11 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Báo cáo CCHC")
 
     def ready(self) -> None:
-        # Register the narrative's validation finder (hand-typed figures); findings come in
-        # the order of registration, so it runs before the feature apps' finders.
-        from .narrative import figures  # noqa: F401
+        # Register the narrative's validation finders (hand-typed figures, then citations of
+        # documents missing from the register); findings come in the order of registration, so
+        # they run before the feature apps' finders.
+        from .narrative import figures  # noqa: F401, I001
+        from .narrative import citation_checks  # noqa: F401
 
         # A submission freezes the narrative as printed (stored text or the default).
         from .narrative.selectors import section_texts

@@ -297,6 +297,7 @@ class JobKind(models.TextChoices):
     IMPORT_STAFF = "import_staff", _("Nhập danh sách cán bộ, công chức")
     IMPORT_BUDGET = "import_budget", _("Nhập thu, chi ngân sách")
     IMPORT_INVESTMENT = "import_investment", _("Nhập vốn đầu tư công")
+    IMPORT_DOCUMENTS = "import_documents", _("Nhập sổ văn bản")
     RECOMPUTE = "recompute", _("Tính lại chỉ tiêu")
     RENDER_PDF = "render_pdf", _("Xuất báo cáo PDF")
     RENDER_DOCX = "render_docx", _("Xuất báo cáo DOCX")

@@ -27,6 +27,7 @@ from .indicators import compute, registry
 from .indicators.compute import IndicatorValues
 from .locks import PeriodLocked, period_is_locked
 from .models import DocumentKind, RenderedDocument
+from .narrative.citations import editor_entries
 from .narrative.defaults import DEFAULT_TEXTS
 from .narrative.figures import check_text
 from .narrative.placeholders import (
@@ -115,6 +116,7 @@ def _editor(
             "report": report,
             "sections": _section_rows(request, values, posted=posted, errors=errors),
             "placeholders": _placeholders(values, doc_values),
+            "citations": editor_entries(unit=request.unit, period=request.period),
             "locked": period_is_locked(unit=request.unit, period=request.period),
             "documents": report.documents.select_related("by")[:10],
         },
@@ -196,7 +198,7 @@ def section_preview(request: UnitPeriodRequest, key: str) -> HttpResponse:
     doc_values = document_values(unit=request.unit, period=request.period)
     runs = render_runs(text, values=values, doc_values=doc_values)
     html = render_section_html([[r.__dict__ for r in p] for p in runs])
-    unknown = unknown_placeholders(text)
+    unknown = unknown_placeholders(text, doc_values)
     findings = check_text(text, values=values, section=key)
     return render(
         request,

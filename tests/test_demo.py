@@ -18,7 +18,7 @@ from django.db import transaction
 from demo import generated
 from finance.models import AssetRegulation, BudgetLine, InvestmentLine
 from orgs.models import Level, Period, Unit
-from plans.models import Directive, EnteredFigure, PlanTask
+from plans.models import Directive, EnteredFigure, PlanTask, RegisteredDocument
 from reports.indicators import compute, registry
 from reports.models import (
     DocumentSettings,
@@ -137,6 +137,7 @@ RECORD_MODELS = [
     InvestmentLine,
     AssetRegulation,
     EnteredFigure,
+    RegisteredDocument,
     NarrativeSection,
     DocumentSettings,
     Report,
@@ -299,8 +300,9 @@ def test_bình_phước_narrative_quotes_the_late_count_by_placeholder_not_the_s
 
     unit, period = bp
     sections = NarrativeSection.objects.filter(unit=unit, period=period)
-    assert list(sections.values_list("key", flat=True)) == ["limitations"]
-    text = sections.get().text
+    # the sections that cite the register are stored too (demo/register.py)
+    assert "limitations" in set(sections.values_list("key", flat=True))
+    text = sections.get(key="limitations").text
     assert "17 hồ sơ trễ hạn" not in text and "07 hồ sơ" not in text
     assert "có {{ tthc.resolved_late }} hồ sơ trễ hạn" in text
     assert "08 hồ sơ" in text and "10 hồ sơ" in text

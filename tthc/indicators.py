@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.db.models import Count, DateField, ExpressionWrapper, F, Q, QuerySet
 from django.db.models.functions import Coalesce
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from orgs.models import Period
@@ -24,12 +25,17 @@ from .models import (
     Rating,
     SurveyResponse,
 )
+from .models import Source as SystemOfRecord
 
 if TYPE_CHECKING:
     from django.db.backends.postgresql.operations import DatabaseOperations
 
 P = Section.PROCEDURES
 E = Section.EGOV
+# The linked groups of the national portal (Đề án 06), found by a word of the catalogue's
+# `Nhóm liên thông`: birth (khai sinh – thường trú – BHYT dưới 6 tuổi) and death (khai tử – xóa
+# thường trú – tử tuất/mai táng phí).
+LINKED_GROUPS = {"birth": "khai sinh", "death": "khai tử"}
 ENDED = (DossierStatus.RESOLVED, DossierStatus.WITHDRAWN, DossierStatus.REJECTED)
 # QĐ 766 5.2: a petition is handled within 15 working days = three calendar weeks.
 FEEDBACK_DEFAULT_TERM = dt.timedelta(days=21)
@@ -118,6 +124,7 @@ class DossierSource(QuerySource):
             Measure(
                 "egov.online_eligible_online.full", w & online & Q(online_level=OnlineLevel.FULL)
             ),
+            *self.source_measures(f),
             Measure("egov.digitized_components", w & Q(components_digitized=True)),
             Measure("egov.digitized_results", resolved & Q(result_digitized=True)),
             Measure("egov.online_payments", w & Q(paid_online=True)),
@@ -127,6 +134,35 @@ class DossierSource(QuerySource):
             Measure("egov.fee_dossiers", w & Q(fee__gt=0)),
             Measure("egov.fee_dossiers_paid_online", w & Q(fee__gt=0, paid_online=True)),
         ]
+
+    def source_measures(self, f: _Filters) -> list[Measure]:
+        """The online-service dossiers by the system that received them (SPEC §4 `Nguồn`): the
+        provincial one-stop system by level, the national portal by linked group — the split
+        the seed prints (812/1.524; 27/27; 04/04)."""
+        w, online = f["in_window"], Q(channel=Channel.ONLINE)
+        provincial = Q(source=SystemOfRecord.PROVINCIAL)
+        national = Q(source=SystemOfRecord.NATIONAL)
+        partial, full = Q(online_level=OnlineLevel.PARTIAL), Q(online_level=OnlineLevel.FULL)
+        national_w = w & f["eligible"] & national
+        out = [
+            Measure("egov.provincial.eligible.partial", w & provincial & partial),
+            Measure("egov.provincial.eligible.full", w & provincial & full),
+            Measure("egov.provincial.online.partial", w & provincial & partial & online),
+            Measure("egov.provincial.online.full", w & provincial & full & online),
+            Measure("egov.national.eligible", national_w),
+            Measure("egov.national.online", national_w & online),
+        ]
+        for group, words in LINKED_GROUPS.items():
+            members = Q(
+                procedure_code__in=Procedure.objects.filter(linked_group__icontains=words).values(
+                    "code"
+                )
+            )
+            out += [
+                Measure(f"egov.national.{group}.eligible", national_w & members),
+                Measure(f"egov.national.{group}.online", national_w & members & online),
+            ]
+        return out
 
     def extra_filters(self, period: Period) -> dict[str, Q]:
         f = self._qs(period)
@@ -547,6 +583,116 @@ registry.add(
         formula=_("Tổng phí, lệ phí của các hồ sơ thanh toán trực tuyến"),
     ),
 )
+
+_GROUP_LABELS = {
+    "birth": _("nhóm liên thông khai sinh – thường trú – thẻ BHYT trẻ em dưới 6 tuổi"),
+    "death": _("nhóm liên thông khai tử – xóa thường trú – tử tuất, mai táng phí"),
+}
+registry.add(
+    Indicator(
+        "egov.provincial.eligible.partial",
+        _("Hồ sơ của TTHC có DVC trực tuyến một phần, qua hệ thống của tỉnh"),
+        section=E,
+        formula=_("Tiếp nhận trong kỳ, nguồn Một cửa tỉnh, TTHC mức một phần"),
+    ),
+    Indicator(
+        "egov.provincial.eligible.full",
+        _("Hồ sơ của TTHC có DVC trực tuyến toàn trình, qua hệ thống của tỉnh"),
+        section=E,
+        formula=_("Tiếp nhận trong kỳ, nguồn Một cửa tỉnh, TTHC mức toàn trình"),
+    ),
+    Indicator(
+        "egov.provincial.eligible",
+        _("Hồ sơ của TTHC có DVC trực tuyến, qua hệ thống của tỉnh"),
+        section=E,
+        formula=_("một phần + toàn trình (nguồn Một cửa tỉnh)"),
+        sum_of=("egov.provincial.eligible.partial", "egov.provincial.eligible.full"),
+    ),
+    Indicator(
+        "egov.provincial.online.partial",
+        _("…trong đó nộp trực tuyến qua hệ thống của tỉnh (một phần)"),
+        section=E,
+    ),
+    Indicator(
+        "egov.provincial.online.full",
+        _("…trong đó nộp trực tuyến qua hệ thống của tỉnh (toàn trình)"),
+        section=E,
+    ),
+    Indicator(
+        "egov.provincial.online",
+        _("Hồ sơ DVC trực tuyến nộp trực tuyến qua hệ thống của tỉnh"),
+        section=E,
+        formula=_("một phần + toàn trình (nguồn Một cửa tỉnh)"),
+        sum_of=("egov.provincial.online.partial", "egov.provincial.online.full"),
+    ),
+    Indicator(
+        "egov.provincial.rate",
+        _("Tỷ lệ hồ sơ trực tuyến qua hệ thống của tỉnh"),
+        kind=Kind.PERCENT,
+        section=E,
+        numerator="egov.provincial.online",
+        denominator="egov.provincial.eligible",
+        formula=_("nộp trực tuyến / hồ sơ của TTHC có DVC trực tuyến (nguồn Một cửa tỉnh)"),
+    ),
+    Indicator(
+        "egov.provincial.rate.partial",
+        _("… qua hệ thống của tỉnh, mức một phần"),
+        kind=Kind.PERCENT,
+        section=E,
+        numerator="egov.provincial.online.partial",
+        denominator="egov.provincial.eligible.partial",
+    ),
+    Indicator(
+        "egov.provincial.rate.full",
+        _("… qua hệ thống của tỉnh, mức toàn trình"),
+        kind=Kind.PERCENT,
+        section=E,
+        numerator="egov.provincial.online.full",
+        denominator="egov.provincial.eligible.full",
+    ),
+    Indicator(
+        "egov.national.eligible",
+        _("Hồ sơ của TTHC có DVC trực tuyến, qua Cổng DVC quốc gia"),
+        section=E,
+        formula=_("Tiếp nhận trong kỳ, nguồn Cổng DVC quốc gia, TTHC có DVC trực tuyến"),
+    ),
+    Indicator(
+        "egov.national.online",
+        _("…trong đó nộp trực tuyến qua Cổng DVC quốc gia"),
+        section=E,
+    ),
+    Indicator(
+        "egov.national.rate",
+        _("Tỷ lệ hồ sơ trực tuyến qua Cổng DVC quốc gia"),
+        kind=Kind.PERCENT,
+        section=E,
+        numerator="egov.national.online",
+        denominator="egov.national.eligible",
+        formula=_("nộp trực tuyến / hồ sơ (nguồn Cổng DVC quốc gia)"),
+    ),
+)
+for _group, _label in _GROUP_LABELS.items():
+    registry.add(
+        Indicator(
+            f"egov.national.{_group}.eligible",
+            format_lazy(_("Hồ sơ qua Cổng DVC quốc gia, {group}"), group=_label),
+            section=E,
+            formula=_("Nguồn Cổng DVC quốc gia, TTHC thuộc nhóm liên thông (danh mục TTHC)"),
+        ),
+        Indicator(
+            f"egov.national.{_group}.online",
+            format_lazy(_("…trong đó nộp trực tuyến, {group}"), group=_label),
+            section=E,
+        ),
+        Indicator(
+            f"egov.national.{_group}.rate",
+            format_lazy(_("Tỷ lệ hồ sơ trực tuyến qua Cổng DVC quốc gia, {group}"), group=_label),
+            kind=Kind.PERCENT,
+            section=E,
+            numerator=f"egov.national.{_group}.online",
+            denominator=f"egov.national.{_group}.eligible",
+        ),
+    )
 
 registry.add(
     Indicator(

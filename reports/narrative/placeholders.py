@@ -10,8 +10,9 @@ its alternative instead (the document never says "0 hồ sơ"). Printing also un
 ("hoá" -> "hóa").
 
     parse_placeholders(text)            -> ["tthc.total", ...]
-    unknown_placeholders(text)          -> names neither in the registry nor document placeholders
-    document_values(unit=, period=)     -> {"period.label": "năm 2023", ...}
+    unknown_placeholders(text, doc_values) -> names neither in the registry, nor document
+                                           placeholders, nor citations of the register
+    document_values(unit=, period=)     -> {"period.label": "năm 2023", "vb:18/KH-UBND": …}
     render_runs(text, values=, doc_values=) -> [[Run, ...], ...]  one list per paragraph
 """
 
@@ -30,6 +31,8 @@ from common.formatting import format_doc_count, format_doc_date
 
 from ..indicators import registry
 from ..rendering.formatting import document_figure
+from .citations import PLACEHOLDERS as CITATION_PLACEHOLDERS
+from .citations import citation_values, is_citation, resolve
 
 if TYPE_CHECKING:
     from orgs.models import Period, Unit
@@ -49,6 +52,7 @@ DOCUMENT_PLACEHOLDERS: dict[str, object] = {
     "unit.kind": gettext_lazy("loại đơn vị viết thường, ví dụ «xã»"),
     "budget.as_of": gettext_lazy("ngày số liệu thu, chi ngân sách được tính đến"),
     "invest.as_of": gettext_lazy("ngày số liệu giải ngân vốn đầu tư công được tính đến"),
+    **CITATION_PLACEHOLDERS,
 }
 
 # An optional clause: `[[ … ]]` prints only when a count placeholder inside is not 0;
@@ -103,10 +107,16 @@ def is_known(name: str) -> bool:
     return name in DOCUMENT_PLACEHOLDERS or (bool(CODE_RE.match(name)) and name in registry)
 
 
-def unknown_placeholders(text: str) -> list[str]:
+def unknown_placeholders(text: str, doc_values: Mapping[str, str] | None = None) -> list[str]:
+    """Names that print nothing: neither an indicator nor a document placeholder, nor a
+    citation (`{{ vb:18/KH-UBND }}`) of the register whose values `doc_values` holds."""
     seen: list[str] = []
     for name in parse_placeholders(text):
-        if not is_known(name) and name not in seen:
+        if is_citation(name):
+            known = doc_values is not None and resolve(name, dict(doc_values)) is not None
+        else:
+            known = is_known(name)
+        if not known and name not in seen:
             seen.append(name)
     return seen
 
@@ -128,6 +138,8 @@ def document_values(*, unit: Unit, period: Period) -> dict[str, str]:
         "period.next_year": str(period.year + 1),
         "unit.name": unit.name,
         "unit.kind": unit.kind_word.lower(),
+        # the register of documents: {{ vb:18/KH-UBND }}, {{ vbs:… }}, {{ vb.plan }}
+        **citation_values(unit=unit, period=period),
     }
 
 
@@ -137,6 +149,8 @@ def format_placeholder(
     """The printed value of a placeholder, or None when the name is unknown."""
     if name in doc_values:
         return doc_values[name]
+    if is_citation(name):
+        return resolve(name, dict(doc_values))
     if CODE_RE.match(name) and name in registry:
         kind = registry.get(name).kind
         value = values.get(name)

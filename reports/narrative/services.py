@@ -14,7 +14,8 @@ from ..locks import ensure_unlocked
 from ..models import NarrativeSection
 from ..recompute import records_changed
 from ..sections import SECTION_KEYS
-from .placeholders import marker, normalize, unknown_placeholders
+from .citations import is_citation
+from .placeholders import document_values, marker, normalize, unknown_placeholders
 
 
 @transaction.atomic
@@ -28,7 +29,16 @@ def narrative_save(
         raise ValidationError(_("Mục báo cáo không tồn tại."))
     ensure_unlocked(unit=unit, period=period, hold=True, channel="narrative", by=by)
     text = normalize(text)
-    unknown = unknown_placeholders(text)
+    unknown = unknown_placeholders(text, document_values(unit=unit, period=period))
+    cited = [n for n in unknown if is_citation(n)]
+    if cited:
+        raise ValidationError(
+            _(
+                "Văn bản không có trong sổ văn bản của kỳ: %(names)s. Hãy thêm văn bản vào sổ "
+                "hoặc chọn trong danh sách văn bản."
+            )
+            % {"names": ", ".join(marker(n) for n in cited)}
+        )
     if unknown:
         raise ValidationError(
             _("Chỉ tiêu không tồn tại: %(names)s. Hãy chọn trong danh sách chỉ tiêu.")

@@ -22,6 +22,7 @@ from finance.models import BudgetLine, InvestmentLine
 from imports.base import ImportResult
 from imports.registry import import_kinds
 from imports.services import run_import
+from plans.models import RegisteredDocument
 from staff.models import Person
 from tests.imports.xlsxparts import workbook
 from tthc.models import Dossier, Procedure
@@ -35,6 +36,7 @@ WRITES = {
     "staff": Person,
     "budget": BudgetLine,
     "investment": InvestmentLine,
+    "documents": RegisteredDocument,
 }
 KINDS = sorted(WRITES)
 MEMORY_MB = 30  # traced peak of one import of a small file, whatever its content
@@ -68,6 +70,9 @@ WORDS = [
     "1.000894",
     "HS-1",
     "HS-2",
+    "Kế hoạch",
+    "KH-UBND",
+    "61/2018",
     "=HYPERLINK(1)",
 ]
 CELL = st.one_of(

@@ -20,9 +20,10 @@ def test_every_app_registers_its_kinds_in_installed_apps_order():
         "staff",
         "budget",
         "investment",
+        "documents",
     ]
     assert [k.key for k in import_kinds.all() if k.admin_only] == ["procedures"]
-    assert len(set(import_kinds.job_kinds())) == 5
+    assert len(set(import_kinds.job_kinds())) == 6
     assert import_kinds.get("nothing") is None
 
 

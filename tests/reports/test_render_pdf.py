@@ -88,9 +88,9 @@ def test_the_seed_figures_print_in_vietnamese_style(rendered):
         "1.868 hồ sơ, đạt tỷ lệ 99,05%",
         "trễ hạn 18 hồ sơ",
         "43,60%",
-        "có 114 nhiệm vụ được cấp trên giao",
+        "114 nhiệm vụ được UBND, Chủ tịch, Phó Chủ tịch UBND huyện giao",  # seed wording
         "5.158.000 đồng",
-        "bố trí 20/20 biên chế",
+        "20/20 biên chế",
         "cán bộ 11 người, công chức 09 người",
         "Đại học 19 người",
         "Trung cấp 17 người, Sơ cấp 03 người",

@@ -229,11 +229,17 @@ def test_finders_run_only_for_a_unit_and_a_period(extra_finder, cast):
 def test_each_app_registers_its_finders():
     from finance.checks import as_of_findings
     from plans.checks import approximate_findings
+    from reports.narrative.citation_checks import citation_findings
     from reports.narrative.figures import check_figures
 
-    # The narrative's finder first (reports is installed before the feature apps), then the
+    # The narrative's finders first (reports is installed before the feature apps), then the
     # feature apps' finders in INSTALLED_APPS order.
-    assert list(registered_finders())[:3] == [check_figures, as_of_findings, approximate_findings]
+    assert list(registered_finders())[:4] == [
+        check_figures,
+        citation_findings,
+        as_of_findings,
+        approximate_findings,
+    ]
 
 
 def test_every_rule_reads_only_registered_indicators():

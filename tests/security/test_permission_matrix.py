@@ -161,6 +161,8 @@ URLS: dict[str, Row] = {
     "review_dashboard_export": Row(Kind(get=(403, 200), post=None)),
     "review_dashboard_accept": Row(Kind(get=None, post=(403, 302))),  # nothing chosen → back
     "review_dashboard_targets": Row(Kind(get=(403, 200), post=(403, 302))),  # all optional
+    # The stored file of a register entry: the unit's scope, like an import's file.
+    "plans_document_file": Row(READ_ANY, obj="document_file"),
 }
 
 # Pages open to anonymous users (their 302 is not to the login page).
@@ -302,6 +304,18 @@ def make_objects(cast) -> dict[str, tuple[int, int]]:
 
     out["batch"] = (batch(a), batch(b))
 
+    def document_file(unit):
+        from plans.models import RegisteredDocument
+
+        entry = RegisteredDocument(
+            unit=unit, period=period, doc_type="ke_hoach", number="999", symbol="KH-UBND",
+            issuer="UBND", subject="x", file_name="kh.pdf",
+        )  # fmt: skip
+        entry.file.save("kh.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+        return entry.pk
+
+    out["document_file"] = (document_file(a), document_file(b))
+
     def doc(unit):
         report = report_get_or_create(unit=unit, period=period)
         return document_store(
@@ -352,7 +366,7 @@ def make_objects(cast) -> dict[str, tuple[int, int]]:
 FIXED = {
     "period": "2023",
     "name": "submit",
-    "key": "direction",
+    "key": "institutions",  # a section the demo stores no text for (version 0 saves)
     "kind": "dossiers",
     "rule": "rule-x",
     "indicator": "tthc.total",
