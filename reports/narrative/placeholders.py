@@ -27,6 +27,7 @@ from common.formatting import format_date
 
 from ..indicators import registry
 from ..rendering.formatting import document_figure
+from .level import format_level_placeholder, is_level_placeholder
 
 if TYPE_CHECKING:
     from orgs.models import Period, Unit
@@ -63,7 +64,11 @@ def parse_placeholders(text: str) -> list[str]:
 
 
 def is_known(name: str) -> bool:
-    return name in DOCUMENT_PLACEHOLDERS or (bool(CODE_RE.match(name)) and name in registry)
+    return (
+        name in DOCUMENT_PLACEHOLDERS
+        or (bool(CODE_RE.match(name)) and name in registry)
+        or is_level_placeholder(name)
+    )
 
 
 def unknown_placeholders(text: str) -> list[str]:
@@ -96,6 +101,8 @@ def format_placeholder(
     """The printed value of a placeholder, or None when the name is unknown."""
     if name in doc_values:
         return doc_values[name]
+    if (level_value := format_level_placeholder(name, values)) is not None:
+        return level_value  # own./area. scoped figures, breakdowns (reports/narrative/level.py)
     if CODE_RE.match(name) and name in registry:
         kind = registry.get(name).kind
         value = values.get(name)

@@ -33,6 +33,7 @@ from ..narrative.selectors import section_texts
 from ..sections import PARTS, SECTIONS, section_numbers
 from ..workflow import is_final
 from .formatting import doc_number, document_figure, vn_date_line
+from .level import apply_level, higher_default_settings, level_values
 
 # Bump when the layout changes in a way the template hash would not see.
 RENDER_VERSION = "1"
@@ -55,6 +56,8 @@ def _unit_label(unit: Unit) -> str:
 
 def default_settings(unit: Unit) -> DocumentSettings:
     """Document settings for a unit that has none yet (not saved): sensible, editable."""
+    if (higher := higher_default_settings(unit)) is not None:
+        return higher  # a district/province: its own words (reports/rendering/level.py)
     kind = unit.kind_word.lower()
     addressee = ""
     parent = unit.parent
@@ -230,7 +233,7 @@ def build_context(
             f"{unit_phrase} báo cáo kết quả thực hiện công tác cải cách hành chính "
             f"{period.label}, cụ thể như sau:"
         ),
-        "parts": build_parts(texts, values, doc_values),
+        "parts": build_parts(texts, level_values(unit, period, values), doc_values),
         "closing": nfc(
             f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {period.label}. "
             f"{unit_phrase} kính báo cáo./."
@@ -251,6 +254,7 @@ def build_context(
         },
         "title": nfc(f"Báo cáo CCHC {period.label} — {unit.name}"),
     }
+    apply_level(printed, unit=unit, period=period)  # higher level: area section, annex II
     payload = json.dumps(
         {
             "printed": printed,
