@@ -10,3 +10,4 @@ class ReportsConfig(AppConfig):
         # Register the narrative's validation finder (hand-typed figures); findings come in
         # the order of registration, so it runs before the feature apps' finders.
         from .narrative import figures  # noqa: F401
+        from .rendering import level  # noqa: F401  (a report without a signer name: an error)

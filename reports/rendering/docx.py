@@ -20,6 +20,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from .docx_tables import add_annexes, add_table, signer_flag
+
 FONT = "Times New Roman"
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -177,6 +179,8 @@ def context_to_docx(ctx: dict[str, Any]) -> bytes:
             for paragraph in sec["paragraphs"]:
                 p = _para(document, align=JUSTIFY, indent=True)
                 _runs(p, paragraph)
+            for table in sec.get("tables", ()):  # a higher level's ranking (level.py)
+                add_table(document, table)
     _para(document, ctx["closing"], align=JUSTIFY, indent=True)
 
     closing = document.add_table(rows=1, cols=2)
@@ -195,7 +199,7 @@ def context_to_docx(ctx: dict[str, Any]) -> bytes:
         _run(p, line, bold=True)
     for _ in range(4):
         _para(right, "", after=0)
-    _para(right, ctx["signer_name"], bold=True, align=CENTER, after=0)
+    _para(right, ctx["signer_name"] or signer_flag(ctx), bold=True, align=CENTER, after=0)
 
     ap = ctx["appendix"]
     p = _para(document, "", after=0)
@@ -226,6 +230,7 @@ def context_to_docx(ctx: dict[str, Any]) -> bytes:
                 elif n >= 2:
                     para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 _run(para, text, size=11, italic=row["sub"] and n == 1)
+    add_annexes(document, ctx)  # a higher level's annex II (per-unit table)
     out = BytesIO()
     document.save(out)
     return out.getvalue()

@@ -21,12 +21,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
 from common.formatting import DASH
 from orgs.models import Level
 
 from ..indicators import compute_own, derive, registry
 from ..models import DocumentSettings, SignerTitle
 from ..narrative.level import LevelWords, child_units, higher_words, level_words
+from ..validation import ERROR, Finding, Values, register_finder
 from .formatting import document_figure
 
 if TYPE_CHECKING:
@@ -264,6 +268,24 @@ def signer_missing(signer_name: str | None) -> bool:
     return not (signer_name or "").strip()
 
 
+SIGNER_RULE = "document.signer_name"
+
+
+class SignerMissing(ValidationError):
+    """The document for signing has no signer name (Decree 30 box 7b)."""
+
+
+def ensure_signer_named(ctx: dict[str, Any]) -> None:
+    """Refuse to render the copy for signing (final, sign) of a report without a signer name."""
+    if signer_missing(ctx.get("signer_name")):
+        raise SignerMissing(
+            _(
+                "Chưa có họ tên người ký: không tạo được bản báo cáo để ký. Ghi họ tên người ký "
+                "tại mục Thông tin văn bản trước khi gửi báo cáo."
+            )
+        )
+
+
 def apply_level(printed: dict[str, Any], *, unit: Unit, period: Period) -> None:
     """Add to the printed context what the unit's level prints: for a higher level, the section
     on the units in its area (numbered after part II's last section) and annex II; for every
@@ -283,3 +305,23 @@ def apply_level(printed: dict[str, Any], *, unit: Unit, period: Period) -> None:
             part["sections"].append(section)
     printed["annexes"] = higher["annexes"]
     printed["appendix"]["heading"] = "Phụ lục I"
+
+
+@register_finder
+def signer_findings(*, unit: Unit, period: Period, values: Values) -> list[Finding]:
+    """An error before submission: the report names no signer (once submitted, the document
+    settings are frozen and the accepted report could not be rendered for signing)."""
+    from .context import settings_for
+
+    if not signer_missing(settings_for(unit).signer_name):
+        return []
+    return [
+        Finding(
+            SIGNER_RULE,
+            ERROR,
+            _(
+                "Chưa có họ tên người ký báo cáo: ghi họ tên tại mục Thông tin văn bản (báo cáo "
+                "không thể ký khi thiếu họ tên người ký)."
+            ),
+        )
+    ]

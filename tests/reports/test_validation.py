@@ -230,10 +230,16 @@ def test_each_app_registers_its_finders():
     from finance.checks import as_of_findings
     from plans.checks import approximate_findings
     from reports.narrative.figures import check_figures
+    from reports.rendering.level import signer_findings
 
-    # The narrative's finder first (reports is installed before the feature apps), then the
-    # feature apps' finders in INSTALLED_APPS order.
-    assert list(registered_finders())[:3] == [check_figures, as_of_findings, approximate_findings]
+    # The narrative's finder and the signer's first (reports is installed before the feature
+    # apps), then the feature apps' finders in INSTALLED_APPS order.
+    assert list(registered_finders())[:4] == [
+        check_figures,
+        signer_findings,
+        as_of_findings,
+        approximate_findings,
+    ]
 
 
 def test_every_rule_reads_only_registered_indicators():
@@ -250,8 +256,15 @@ def test_rule_codes_are_unique():
 # --- the submission gate ------------------------------------------------------------------
 
 
+def _named_signer(unit) -> None:
+    from reports.models import DocumentSettings
+
+    DocumentSettings.objects.create(unit=unit, signer_name="Ngô Văn Vương")
+
+
 @pytest.mark.django_db
 def test_clean_figures_can_be_submitted(cast):
+    _named_signer(cast.commune_a)
     report = Report.objects.create(unit=cast.commune_a, period=cast.period)
     submission_check(report)  # no exception
 
@@ -275,6 +288,7 @@ def test_a_warning_blocks_submission_until_it_is_explained(cast, extra_finder):
     WarningExplanation.objects.create(
         unit=cast.commune_a, period=cast.period, rule="test.warn", text="Do sáp nhập thôn."
     )
+    _named_signer(cast.commune_a)
     submission_check(report)
 
 
