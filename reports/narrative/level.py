@@ -8,7 +8,7 @@ A higher level's report keeps apart
   `{{ area.<code> }}`, with `{{ area.units }}` (how many) and `{{ area.with.<code> }}` (how many
   of them have a non-zero value, e.g. issued a plan: `{{ area.with.plan.tasks }}`).
 
-A **breakdown** placeholder `{{ staff.edu.* }}` (also scoped: `{{ area.staff.edu.* }}`) prints
+A **breakdown** placeholder `{{ staff.edu.all }}` (also scoped: `{{ area.staff.edu.all }}`) prints
 every category of the breakdown that has people, in registry order ("Đại học 19 người, Trung
 cấp 01 người"), so the parts always sum to the total the text prints beside them: a category
 is never silently dropped.
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 SCOPES = ("own", "area")
 SCOPED_RE = re.compile(r"^(own|area)\.([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)$")
 WITH_RE = re.compile(r"^area\.with\.([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)$")
-BREAKDOWN_RE = re.compile(r"^(?:(own|area)\.)?([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)\.\*$")
+BREAKDOWN_RE = re.compile(r"^(?:(own|area)\.)?([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)\.all$")
 AREA_UNITS = "area.units"
 #: Breakdowns a text may print whole, and the word of their unit.
 BREAKDOWNS: dict[str, str] = {
@@ -46,7 +46,7 @@ def breakdown_codes(prefix: str) -> list[str]:
 
 
 def is_level_placeholder(name: str) -> bool:
-    """Scoped (`own.x`, `area.x`, `area.with.x`, `area.units`) or breakdown (`x.*`) names."""
+    """Scoped (`own.x`, `area.x`, `area.with.x`, `area.units`) or breakdown (`x.all`) names."""
     if name == AREA_UNITS:
         return True
     if (m := WITH_RE.match(name)) is not None:
@@ -74,6 +74,8 @@ def breakdown_text(prefix: str, values: Mapping[str, Any], scope: str | None = N
         if not value:
             continue
         label = str(registry.get(code).label).rsplit(": ", 1)[-1]
+        if label.startswith("Chưa "):  # "chưa qua đào tạo" inside a sentence
+            label = label[0].lower() + label[1:]
         parts.append(f"{label} {_count(value)} {word}")
     return ", ".join(parts) if parts else "không có"
 
@@ -299,14 +301,14 @@ HIGHER_TEXTS: dict[str, str] = {
         "chồng chéo.\n"
         "- Về biên chế (theo %(basis_staffing)s): cấp %(kind)s được giao {{ own.staff.quota }} "
         "biên chế; đã bố trí {{ own.staff.filled }} người. Về trình độ chuyên môn: "
-        "{{ own.staff.edu.* }}. Về trình độ lý luận chính trị: {{ own.staff.pol.* }}.\n"
+        "{{ own.staff.edu.all }}. Về trình độ lý luận chính trị: {{ own.staff.pol.all }}.\n"
         "- Cán bộ, công chức của %(children)s trên địa bàn: được giao {{ area.staff.quota }} "
         "biên chế, đã bố trí {{ area.staff.filled }} người (*cán bộ {{ area.staff.cadres }} "
         "người, công chức {{ area.staff.civil_servants }} người*). Về trình độ chuyên môn: "
-        "{{ area.staff.edu.* }}. Về trình độ lý luận chính trị: {{ area.staff.pol.* }}.\n"
+        "{{ area.staff.edu.all }}. Về trình độ lý luận chính trị: {{ area.staff.pol.all }}.\n"
         "- Người hoạt động không chuyên trách ở %(children)s: {{ area.kct.total }} người (*trong "
         "đó {{ area.kct.concurrent }} trường hợp kiêm nhiệm*). Trình độ chuyên môn: "
-        "{{ area.kct.edu.* }}. Trình độ chính trị: {{ area.kct.pol.* }}."
+        "{{ area.kct.edu.all }}. Trình độ chính trị: {{ area.kct.pol.all }}."
     ),
     "civil_service": (
         "- *Về đào tạo, bồi dưỡng:* Trong kỳ, cấp %(kind)s đã cử {{ own.training.attendances }} "
