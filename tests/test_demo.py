@@ -360,7 +360,7 @@ def test_document_settings_follow_the_seed_cleaned_per_decree_30(demo, db):
     lines = s.recipients.splitlines()
     assert lines[0] == "Phòng Nội vụ huyện;" and lines[-1] == "Lưu: VT."
     assert "MT, các HĐT xã;" in lines and "CT, các PCT UBND xã;" in lines
-    town = DocumentSettings.objects.get(unit__code="21040")
+    town = DocumentSettings.objects.get(unit__code="21040", unit__valid_to__isnull=False)
     assert town.issuing_body == "ỦY BAN NHÂN DÂN\nTHỊ TRẤN CHÂU Ổ"
     assert "TT. Đảng ủy thị trấn;" in town.recipients.splitlines()
 

@@ -126,6 +126,11 @@ def per_unit_table(table: ComparisonTable, words: LevelWords) -> dict[str, Any]:
     )
 
 
+def _names(names: list[str]) -> str:
+    """The units sharing a rank: named when few, counted when many."""
+    return ", ".join(names) if len(names) <= 3 else f"{len(names):02d} đơn vị"
+
+
 def ranking_table(table: ComparisonTable, words: LevelWords) -> dict[str, Any]:
     """For each key indicator: the level's value, the highest and the lowest unit(s) under it."""
     rows = []
@@ -139,8 +144,8 @@ def ranking_table(table: ComparisonTable, words: LevelWords) -> dict[str, Any]:
         if present:
             top = max(c.value for _n, c in present if c.value is not None)
             low = min(c.value for _n, c in present if c.value is not None)
-            best = ", ".join(name for name, c in present if c.value == top)
-            worst = ", ".join(name for name, c in present if c.value == low)
+            best = _names([name for name, c in present if c.value == top])
+            worst = _names([name for name, c in present if c.value == low])
             best_text = f"{best}: {_figure(top, column.kind)}"
             worst_text = f"{worst}: {_figure(low, column.kind)}"
         else:
