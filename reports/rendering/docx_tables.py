@@ -20,6 +20,7 @@ from docx.shared import Cm, Pt
 FONT = "Times New Roman"
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "name": WD_ALIGN_PARAGRAPH.LEFT,
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
 }

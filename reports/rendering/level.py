@@ -75,11 +75,14 @@ def level_values(unit: Unit, period: Period, values: dict[str, Any]) -> dict[str
 
 
 def _column(label: str, align: str = "right", width: float = 1.3) -> dict[str, Any]:
-    return {"label": label, "align": align, "width": width}
+    return {"label": label, "align": align, "width": f"{width:.1f}"}  # a CSS length, any locale
 
 
 def _aligned(table: dict[str, Any]) -> dict[str, Any]:
     """Each cell as {"text", "align"} from its column (what the HTML and the DOCX both read)."""
+    total = sum(float(c["width"]) for c in table["columns"]) or 1.0
+    for c in table["columns"]:  # the HTML shares the page width out by these percentages
+        c["percent"] = f"{float(c['width']) * 100 / total:.2f}"
     aligns = [c["align"] for c in table["columns"]]
     for row in table["rows"]:
         row["cells"] = [
@@ -100,16 +103,19 @@ def comparison(unit: Unit, period: Period) -> ComparisonTable:
 
 def per_unit_table(table: ComparisonTable, words: LevelWords) -> dict[str, Any]:
     """Annex II: every unit under the level, its key figures, then the level's total row."""
-    columns = [_column("STT", "center", 0.8), _column("Đơn vị", "left", 3.0)]
-    columns += [_column(c.title) for c in table.columns]
+    columns = [_column("STT", "center", 0.8), _column("Đơn vị", "name", 3.0)]
+    # Rates without their "%" (the column title says it): ten figures fit a portrait page.
+    columns += [
+        _column(c.title + (" (%)" if c.kind == "percent" else ""), width=1.2) for c in table.columns
+    ]
     rows = []
     for n, row in enumerate(table.rows, start=1):
         cells = [str(n), row.unit.name]
-        cells += [_figure(c.value, c.kind) for c in row.cells]
+        cells += [_figure(c.value, c.kind).removesuffix("%") for c in row.cells]
         rows.append({"cells": cells, "total": False})
     if table.total is not None:
         cells = ["", f"Toàn {words.kind}"]
-        cells += [_figure(c.value, c.kind) for c in table.total.cells]
+        cells += [_figure(c.value, c.kind).removesuffix("%") for c in table.total.cells]
         rows.append({"cells": cells, "total": True})
     return _aligned(
         {
@@ -121,7 +127,7 @@ def per_unit_table(table: ComparisonTable, words: LevelWords) -> dict[str, Any]:
                 f"{words.kind}; tỷ lệ tính trên tổng số, không phải bình quân các tỷ lệ.",
                 "Số liệu của từng đơn vị lấy từ số liệu đã tổng hợp của đơn vị đó trên Cổng.",
             ],
-            "font_size": 10,
+            "font_size": 9.5,
         }
     )
 
