@@ -317,10 +317,14 @@ def test_a_report_signed_from_the_english_interface_carries_the_vietnamese_signi
     from reports.models import DocumentKind, Report, ReportState
     from tests.helpers.signing import P12_PASSWORD, make_test_ca_and_p12
 
+    from reports.models import DocumentSettings
+
     report = report_get_or_create(unit=cast.commune_a, period=cast.period)
     Report.objects.filter(pk=report.pk).update(
         state=ReportState.ACCEPTED, doc_number=5, issued_on=dt.date(2024, 1, 5)
     )
+    # The copy for signing names its signer (refused without one).
+    DocumentSettings.objects.create(unit=cast.commune_a, signer_name="Ngô Văn Vương")
     _ca, p12 = make_test_ca_and_p12()
     english_client(client, cast.approver_a)
     response = client.post(

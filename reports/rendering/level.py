@@ -316,6 +316,8 @@ def apply_level(printed: dict[str, Any], *, unit: Unit, period: Period) -> None:
             part["sections"].append(section)
     printed["annexes"] = higher["annexes"]
     printed["appendix"]["heading"] = "Phụ lục I"
+    # Annex I sums the whole area (the level's own records and its units'): say so.
+    printed["appendix"]["title"] += f" TOÀN {higher['words'].kind.upper()}"
 
 
 @register_finder
