@@ -160,7 +160,7 @@ def ranking_table(table: ComparisonTable, words: LevelWords) -> dict[str, Any]:
             {
                 "cells": [
                     str(n),
-                    column.title,
+                    str(column.indicator.label),  # the document names the figure in full
                     _figure(total_cell.value if total_cell else None, column.kind),
                     best_text,
                     worst_text,
