@@ -31,7 +31,8 @@ find_python() {
 
 system_packages() {
   # Fonts metric-compatible with Times New Roman (the PDF embeds them), poppler for PDF text
-  # and page images, Chromium + driver for browser tests, SoftHSM for the token-signing tests.
+  # and page images, Chromium + driver for browser tests, SoftHSM for the token-signing tests,
+  # LibreOffice Writer (headless) to convert the DOCX to PDF in the DOCX tests.
   # Installed only when missing.
   local need=()
   fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation)
@@ -41,6 +42,7 @@ system_packages() {
     command -v chromium >/dev/null 2>&1 || need+=(chromium)
     command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
     command -v softhsm2-util >/dev/null 2>&1 || need+=(softhsm2)  # a PKCS#11 token for the signing tests
+    command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)  # opens the DOCX in the tests
   fi
   [ ${#need[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

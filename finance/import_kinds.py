@@ -16,9 +16,7 @@ import_kinds.add(
         label=gettext_lazy("Thu, chi ngân sách"),
         job_kind=JobKind.IMPORT_BUDGET,
         run=without_progress(budget_import),
-        headers=lambda: [
-            c.label for c in resource_columns(BudgetLineResource(unit=None, period=None))
-        ],
+        columns=lambda: resource_columns(BudgetLineResource(unit=None, period=None)),
         description=gettext_lazy("Kế hoạch và thực hiện thu, chi ngân sách của kỳ báo cáo."),
     ),
     ImportKind(
@@ -26,9 +24,7 @@ import_kinds.add(
         label=gettext_lazy("Vốn đầu tư công"),
         job_kind=JobKind.IMPORT_INVESTMENT,
         run=without_progress(investment_import),
-        headers=lambda: [
-            c.label for c in resource_columns(InvestmentLineResource(unit=None, period=None))
-        ],
+        columns=lambda: resource_columns(InvestmentLineResource(unit=None, period=None)),
         description=gettext_lazy("Vốn giao và giải ngân theo dự án, công trình của kỳ."),
     ),
 )

@@ -47,6 +47,9 @@ class ImportRefused(Exception):
         return ImportProblem(self.line, self.column, self.message)
 
 
+SAMPLE_ROWS = 10
+
+
 @dataclass
 class ImportResult:
     """Outcome of a preview (committed=False) or an import (committed=True)."""
@@ -62,6 +65,9 @@ class ImportResult:
     committed: bool = False
     batch_id: int | None = None
     seconds: float = 0.0
+    #: The first rows as they will be stored (values as the portal prints them), for the preview.
+    sample_headers: list[str] = field(default_factory=list)
+    sample: list[list[str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -89,6 +95,8 @@ class ImportResult:
             "committed": self.committed,
             "batch_id": self.batch_id,
             "seconds": round(self.seconds, 3),
+            "sample_headers": [str(h) for h in self.sample_headers],
+            "sample": [[str(v) for v in row] for row in self.sample],
         }
 
     @classmethod
@@ -101,7 +109,16 @@ class ImportResult:
         r.warnings = list(data.get("warnings", []))
         r.committed = bool(data.get("committed"))
         r.seconds = float(data.get("seconds") or 0)
+        r.sample_headers = list(data.get("sample_headers", []))
+        r.sample = [list(row) for row in data.get("sample", [])]
         return r
+
+    def add_sample(self, headers: list[str], values: list[Any]) -> None:
+        """Keep one of the first SAMPLE_ROWS rows as it will be stored ('—' for empty)."""
+        if len(self.sample) >= SAMPLE_ROWS:
+            return
+        self.sample_headers = [str(h) for h in headers]
+        self.sample.append(["—" if v is None or v == "" else str(v) for v in values])
 
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")

@@ -3,7 +3,7 @@
     # tthc/import_kinds.py
     from imports.registry import ImportKind, import_kinds
     import_kinds.add(ImportKind(key="dossiers", label=..., job_kind=JobKind.IMPORT_DOSSIERS,
-                                run=_run, headers=_headers))
+                                run=_run, columns=_columns))
 
 The kit never names an app: `load()` imports `<app>.import_kinds` of every installed app, in
 INSTALLED_APPS order (which is also the order of the kinds on the import page).
@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from django.utils.module_loading import autodiscover_modules
 
-from .base import ImportResult, Progress
+from .base import Column, ImportResult, Progress
 
 IMPORT_KINDS_MODULE = "import_kinds"
 
@@ -61,16 +61,21 @@ class ImportKind:
     """One kind of file a user may import from the browser.
 
     key: the URL segment and `Job.params["import_kind"]`; job_kind: the `JobKind` of its job
-    rows; run: previews (commit=False) or imports one file; headers: the exact column headers,
-    for the downloadable template; admin_only: a global catalogue only an admin imports."""
+    rows; run: previews (commit=False) or imports one file; columns: the columns of the format
+    (Vietnamese header, English name, required), for the upload page and the downloadable
+    template; admin_only: a global catalogue only an admin imports."""
 
     key: str
     label: Any
     job_kind: str
     run: ImportRunner
-    headers: Callable[[], list[str]]
+    columns: Callable[[], list[Column]]
     admin_only: bool = False
     description: Any = ""
+
+    def headers(self) -> list[str]:
+        """The exact headers the template file writes (the Vietnamese labels)."""
+        return [c.label for c in self.columns()]
 
 
 class ImportKindRegistry:

@@ -28,7 +28,7 @@ from reports.jobs import job_create, job_fail, job_finish, job_start
 from reports.locks import ensure_unlocked
 from reports.models import Job, JobStatus
 
-from .base import ImportResult, Progress
+from .base import Column, ImportResult, Progress
 from .models import ImportBatch
 from .reader import implied_work, unwrap
 from .registry import import_kinds
@@ -103,6 +103,14 @@ def import_headers(kind: str) -> list[str]:
     if spec is None:
         raise KeyError(kind)
     return spec.headers()
+
+
+def import_columns(kind: str) -> list[Column]:
+    """The columns of an import kind (Vietnamese header, English name, required), for the page."""
+    spec = import_kinds.get(kind)
+    if spec is None:
+        raise KeyError(kind)
+    return spec.columns()
 
 
 def import_upload_check(*, upload: Any) -> int:

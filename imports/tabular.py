@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .base import Column, ImportRefused, ImportResult, match_headers
+from .base import SAMPLE_ROWS, Column, ImportRefused, ImportResult, match_headers
 from .reader import open_table
 from .values import cell_text
 
@@ -36,6 +36,22 @@ def resource_columns(resource: resources.Resource) -> list[Column]:
             Column(field.attribute, field.column_name, field.attribute, field.attribute in required)
         )
     return cols
+
+
+def _keep_sample(resource: resources.Resource, outcome: Any, result: ImportResult) -> None:
+    """The first rows as the resource stores them (its widgets' rendering of each instance)."""
+    fields = [f for f in resource.get_import_fields() if f.column_name and f.attribute]
+    headers = [str(f.column_name) for f in fields]
+    for row in outcome.rows[:SAMPLE_ROWS]:
+        if row.instance is None:
+            continue
+        values = []
+        for f in fields:
+            try:
+                values.append(resource.export_field(f, row.instance))
+            except Exception:  # noqa: BLE001 — a value the widget cannot render prints as empty
+                values.append("")
+        result.add_sample(headers, values)
 
 
 class _Rollback(Exception):
@@ -143,8 +159,13 @@ def run_resource(
             if guard is not None and not _guarded(guard, False, result):
                 raise _Rollback
             outcome = resource.import_data(
-                data, dry_run=False, raise_errors=False, use_transactions=False
+                data,
+                dry_run=False,
+                raise_errors=False,
+                use_transactions=False,
+                retain_instance_in_row_result=True,
             )
+            _keep_sample(resource, outcome, result)
             for index, row_errors in outcome.row_errors():
                 if index in flagged:
                     continue

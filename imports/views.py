@@ -27,6 +27,7 @@ from .base import ImportRefused, ImportResult
 from .models import ImportBatch
 from .registry import ImportKind, import_kinds
 from .services import (
+    import_columns,
     import_headers,
     import_is_async,
     import_job_create,
@@ -128,7 +129,7 @@ def import_upload(request: UnitPeriodRequest, kind: str) -> HttpResponse:
             request,
             spec=spec,
             error=error,
-            headers=import_headers(kind),
+            columns=import_columns(kind),
             max_mb=settings.CCHC_MAX_UPLOAD_BYTES // (1024 * 1024),
         ),
         status=400 if error else 200,

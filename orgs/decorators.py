@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
 from .http import UnitPeriodRequest
-from .policy import roles_may_edit_data
+from .policy import roles_may_approve, roles_may_edit_data
 from .selectors import period_by_code, roles_of, unit_for_user
 
 ViewFunc = Callable[..., HttpResponseBase]
@@ -44,6 +44,7 @@ def unit_period_view(
             req.unit = unit_for_user(user=req.user, code=code, period=req.period)
             req.roles = roles_of(req.user, req.unit)
             req.can_edit = roles_may_edit_data(req.roles)
+            req.can_approve = roles_may_approve(req.roles)
             if edit and not req.can_edit:
                 raise PermissionDenied
             return fn(req, *args, **kwargs)

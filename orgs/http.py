@@ -36,3 +36,4 @@ class UnitPeriodRequest(AuthenticatedRequest):
     period: Period
     roles: set[str]
     can_edit: bool
+    can_approve: bool

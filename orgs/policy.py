@@ -28,6 +28,12 @@ def may_approve(user: Any, unit: Unit) -> bool:
     return Role.APPROVER in roles_of(user, unit)
 
 
+def roles_may_approve(roles: set[str]) -> bool:
+    """`may_approve` when the roles were already resolved (request.roles): what the page's
+    navigation offers (sign, document settings) follows it."""
+    return Role.APPROVER in set(roles)
+
+
 def may_submit(user: Any, unit: Unit) -> bool:
     return may_approve(user, unit)
 

@@ -6,10 +6,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from records import scopes
-from records.spec import Column, Section, Total, TotalGroup
+from records.spec import Column, Grid, Section, Total, TotalGroup
 
 from . import forms
-from .entered import ENTERED_CODES
+from .entered import ENTERED_CODES, ENTERED_FIGURES
 from .models import Directive, EnteredFigure, PlanTask
 
 
@@ -32,6 +32,7 @@ PLAN_TASKS = Section(
     ),
     search=("title", "owner"),
     ordering=("due_on",),
+    grid=Grid(("title", "owner", "due_on", "done_on")),
     totals=(
         TotalGroup(
             _("Kế hoạch"),
@@ -62,6 +63,7 @@ DIRECTIVES = Section(
     ),
     search=("title", "reference"),
     ordering=("assigned_on",),
+    grid=Grid(("title", "reference", "assigned_on", "due_on", "done_on")),
     totals=(
         TotalGroup(
             _("Nhiệm vụ được giao"),
@@ -100,6 +102,11 @@ FIGURES = Section(
     export_fields=("code", "value", "approximate", "note"),
     search=("code", "note"),
     ordering=("code",),
+    grid=Grid(
+        ("value", "approximate", "note"),
+        key="code",
+        keys=lambda: [(code, label) for code, label, _section in ENTERED_FIGURES],
+    ),
     totals=(
         TotalGroup(
             _("Tiến độ nhập"),

@@ -16,6 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.formatting import format_number
+from common.widgets import (
+    DATE_INPUT_FORMATS,
+    DATETIME_INPUT_FORMATS,
+    DateInput,
+    DateTimeInput,
+)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -73,6 +79,11 @@ class AmountInput(forms.TextInput):
         attrs: dict[str, Any] | None = None,
         renderer: BaseRenderer | None = None,
     ) -> SafeString:
+        final = {**self.attrs, **(attrs or {})}
+        if final.get("aria-invalid") and "hx-trigger" in final:
+            # The field's error is printed below it: echoing the same error on load would print
+            # it twice. The echo comes back as soon as the user types.
+            attrs = {**(attrs or {}), "hx-trigger": "input changed delay:250ms"}
         html = super().render(name, value, attrs, renderer)
         return mark_safe(f'{html} <span class="echo-slot help" aria-live="polite"></span>')
 
@@ -117,33 +128,8 @@ class AmountField(forms.Field):
             )
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
-
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-DATETIME_INPUT_FORMATS = [
-    "%Y-%m-%dT%H:%M",
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y",
-    "%Y-%m-%d",
-]
-
-
 def formfield_callback(model_field: models.Field, **kwargs: Any) -> forms.Field | None:
-    """Date/datetime fields get browser date pickers and accept dd/mm/yyyy too."""
+    """Date/datetime fields read and accept dd/mm/yyyy (hh:mm) whatever the browser's locale."""
     if isinstance(model_field, models.DateTimeField):
         kwargs.setdefault("widget", DateTimeInput())
         field = model_field.formfield(**kwargs)

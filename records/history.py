@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import models
 from django.db.models import ForeignObjectRel
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.formatting import format_date, format_datetime, format_number
@@ -109,15 +110,81 @@ def record_history(section: Section, records: list[Any]) -> list[Entry]:
                     Change(str(changed.verbose_name), value(changed, prev), value(changed, rec))
                 )
         user = rec.history_user
+        imported = rec.history_type != "-" and str(rec.history_change_reason or "").startswith(
+            _("Nhập từ tệp")
+        )
         entries.append(
             Entry(
                 at=rec.history_date,
                 who=(user.get_full_name() or user.get_username()) if user else _("(hệ thống)"),
-                kind={"+": "created", "~": "changed", "-": "deleted"}[rec.history_type],
-                kind_label=kinds[rec.history_type],
+                kind="imported"
+                if imported
+                else {"+": "created", "~": "changed", "-": "deleted"}[rec.history_type],
+                kind_label=_("Nhập từ tệp") if imported else kinds[rec.history_type],
                 version=getattr(rec, "version", None),
                 reason=rec.history_change_reason or "",
                 changes=changes,
             )
         )
     return entries
+
+
+def _origin_reason(batch: Any) -> str:
+    return _("Nhập từ tệp «%(name)s» (lần nhập số %(id)s)") % {
+        "name": batch.original_name or "—",
+        "id": batch.pk,
+    }
+
+
+def history_catch_up(section: Section, current: Any) -> None:
+    """Before a form write: make the history hold the record's state as stored now.
+
+    Imports write in bulk (no per-record history). So that the next history row shows exactly
+    the fields the hand edit changes, old → new, the stored state is recorded first when the
+    history lacks it — as the record's origin (the import: file, batch, who, when) when it has
+    no history at all, or as a change by the last import when an import changed it since."""
+    history = section.history
+    last = history.filter(id=current.pk).order_by("-history_date", "-history_id").first()
+    tracked = _tracked_fields(section.model)
+    if last is not None and all(
+        getattr(last, f.attname) == getattr(current, f.attname) for f in tracked
+    ):
+        return
+    batch = getattr(current, "import_batch", None)
+    at = timezone.now()
+    if (
+        batch is not None
+        and batch.at is not None
+        and (last is None or batch.at > last.history_date)
+    ):
+        at = min(batch.at, at)
+    history.bulk_history_create(
+        [current],
+        update=last is not None,
+        default_user=getattr(batch, "by", None) if batch is not None else None,
+        default_change_reason=_origin_reason(batch) if batch is not None else "",
+        default_date=at,
+    )
+
+
+def import_origin_entry(obj: Any) -> Entry | None:
+    """The import that created a record never edited by hand, as its history's first entry."""
+    batch = getattr(obj, "import_batch", None)
+    if batch is None:
+        return None
+    user = batch.by
+    changes = []
+    for f in _tracked_fields(type(obj)):
+        raw = getattr(obj, f.name) if isinstance(f, models.ForeignKey) else getattr(obj, f.attname)
+        v = display(f, raw)
+        if v != "—":
+            changes.append(Change(str(f.verbose_name), "—", v))
+    return Entry(
+        at=batch.at,
+        who=(user.get_full_name() or user.get_username()) if user else _("(hệ thống)"),
+        kind="imported",
+        kind_label=_("Nhập từ tệp"),
+        version=None,
+        reason=_origin_reason(batch),
+        changes=changes,
+    )

@@ -23,6 +23,7 @@ from orgs.policy import is_catalogue_admin, roles_may_edit_data
 from reports.locks import ensure_unlocked
 from reports.recompute import records_changed
 
+from .history import history_catch_up
 from .locking import record_ensure_unlocked
 from .spec import Record, Section
 
@@ -109,6 +110,7 @@ def record_save(
             if expected_version is None or old.version != expected_version:
                 raise ConcurrentEditError(old)
             instance.version = old.version + 1
+            history_catch_up(section, old)
         else:
             section.scope.assign(instance, unit=unit, period=period)
             instance.version = 1
@@ -156,6 +158,7 @@ def record_delete(
         if expected_version is not None and old.version != expected_version:
             raise ConcurrentEditError(old)
         ensure_record_editable(section=section, unit=unit, period=period, old=old, new=None, by=by)
+        history_catch_up(section, old)
         old._history_user = by
         try:
             with transaction.atomic():

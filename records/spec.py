@@ -62,6 +62,20 @@ class TotalGroup:
     items: tuple[Total, ...]
 
 
+@dataclass(frozen=True)
+class Grid:
+    """Spreadsheet-like entry of a section (records/grid.py): one row per record, one cell per
+    field of `fields`, each cell saved on its own through the section's form (same validation,
+    history and locks). With `key` and `keys`, the grid always shows one row per key value (the
+    entered figures: one row per indicator, stored on first entry); otherwise a blank last row
+    adds a record."""
+
+    fields: tuple[str, ...]
+    key: str | None = None
+    keys: Callable[[], list[tuple[str, StrOrPromise]]] | None = None
+    new_rows: bool = True
+
+
 @dataclass(frozen=True, eq=False)
 class Section:
     key: str  # URL slug and URL-name prefix: records_<key>_list, ...
@@ -81,6 +95,7 @@ class Section:
     before_save: Callable[[Record], None] | None = None
     after_save: Callable[[Record, Record | None], None] | None = None
     after_delete: Callable[[Record], None] | None = None
+    grid: Grid | None = None
 
     def __post_init__(self) -> None:
         record_scope_register(self.model, self.scope)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from .grid import make_grid_views
 from .spec import Section
 from .views import make_views
 
@@ -12,7 +13,14 @@ def section_urls(section: Section) -> list:
     v = make_views(section)
     slug = section.key.replace("_", "-")
     n = section.url_name
-    return [
+    grid = []
+    if section.grid is not None:
+        g = make_grid_views(section)
+        grid = [
+            path(f"{slug}/grid/", g["grid"], name=n("grid")),
+            path(f"{slug}/grid/save/", g["grid_save"], name=n("grid_save")),
+        ]
+    return grid + [
         path(f"{slug}/", v["list"], name=n("list")),
         path(f"{slug}/totals/", v["totals"], name=n("totals")),
         path(f"{slug}/new/", v["create"], name=n("create")),

@@ -24,7 +24,7 @@ from reports.locks import log_lock_refused, period_is_locked
 from .exports import export_response
 from .filters import filter_choices
 from .forms import RecordForm, format_amount, parse_amount
-from .history import record_history
+from .history import import_origin_entry, record_history
 from .selectors import list_params, records_list, section_totals
 from .services import ConcurrentEditError, ensure_can_write, record_delete, record_save
 from .spec import Section
@@ -373,12 +373,16 @@ def make_views(section: Section) -> dict[str, ViewFunc]:
         if not records and obj is None:
             raise Http404
         batch = getattr(obj, "import_batch", None) if obj is not None else None
+        entries = record_history(section, records)
+        if not records and obj is not None:
+            origin = import_origin_entry(obj)
+            entries = [origin] if origin is not None else []
         ctx = _context(
             section,
             request,
             obj=obj,
             title=str(obj) if obj else str(records[0].instance),
-            entries=record_history(section, records),
+            entries=entries,
             import_batch=batch,
             edit_url=_record_url(section, request, "edit", pk) if obj else None,
         )

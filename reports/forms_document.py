@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from common.widgets import DateInput
+
 from .models import DocumentSettings, Report
 
 MAX_P12_BYTES = 256 * 1024
@@ -42,7 +44,7 @@ class ReportNumberForm(forms.ModelForm):
     class Meta:
         model = Report
         fields = ["doc_number", "doc_symbol", "issued_on"]
-        widgets = {"issued_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"issued_on": DateInput()}
         help_texts = {
             "doc_number": _("Để trống cho đến khi văn bản được cấp số (số dưới 10 in «05»)."),
         }

@@ -12,12 +12,14 @@ idempotent: running it twice stores the same figures.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import time
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from orgs.models import Period, Unit
 
@@ -63,7 +65,10 @@ def _store(units: list[Unit], period: Period) -> dict[int, IndicatorSnapshot]:
     rows = []
     for u in units:
         values = current[u.pk]
-        findings = validate(values, previous=previous.get(u.pk), unit=u, period=period)
+        # Stored in the portal's language whoever triggered the refresh (an English page, the
+        # worker): `snapshot_findings` words them in the reader's language.
+        with translation.override(settings.LANGUAGE_CODE):
+            findings = validate(values, previous=previous.get(u.pk), unit=u, period=period)
         values_json = to_json(values)
         rows.append(
             IndicatorSnapshot(
@@ -126,6 +131,31 @@ def snapshot_values(snapshot: IndicatorSnapshot | None) -> dict:
 
 
 def snapshot_findings(snapshot: IndicatorSnapshot | None) -> list[Finding]:
+    """The stored findings, worded in the reader's language: the messages are stored in the
+    portal's language (Vietnamese); for another language the same findings are worded again
+    from the snapshot's values (the set of findings stays the stored one)."""
     if snapshot is None:
         return []
-    return [Finding.from_dict(d) for d in snapshot.validation or []]
+    stored = [Finding.from_dict(d) for d in snapshot.validation or []]
+    language = translation.get_language()
+    if not stored or not language or language == settings.LANGUAGE_CODE:
+        return stored
+    return _reworded(snapshot, stored)
+
+
+def _reworded(snapshot: IndicatorSnapshot, stored: list[Finding]) -> list[Finding]:
+    unit, period = snapshot.unit, snapshot.period
+    last = period.same_period_last_year()
+    previous = (
+        snapshot_values(IndicatorSnapshot.objects.filter(unit=unit, period=last).first())
+        if last is not None
+        else None
+    )
+    fresh = {
+        f.rule: f
+        for f in validate(snapshot_values(snapshot), previous=previous, unit=unit, period=period)
+    }
+    return [
+        dataclasses.replace(f, message=fresh[f.rule].message) if f.rule in fresh else f
+        for f in stored
+    ]

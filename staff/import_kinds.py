@@ -16,7 +16,7 @@ import_kinds.add(
         label=gettext_lazy("Cán bộ, công chức, người hoạt động KCT"),
         job_kind=JobKind.IMPORT_STAFF,
         run=without_progress(staff_import),
-        headers=lambda: [c.label for c in resource_columns(PersonResource(unit=None))],
+        columns=lambda: resource_columns(PersonResource(unit=None)),
         description=gettext_lazy("Danh sách cán bộ, công chức; nhận diện theo họ tên và chức vụ."),
     ),
 )

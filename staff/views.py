@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext_lazy as _
 
 from records import scopes
-from records.spec import Column, Filter, Section, Total, TotalGroup
+from records.spec import Column, Filter, Grid, Section, Total, TotalGroup
 
 from . import forms
 from .models import (
@@ -103,6 +103,7 @@ QUOTAS = Section(
     scope=scopes.ByUnitYear("year"),
     title=_("Số lượng cán bộ, công chức được giao"),
     columns=(Column("year", link=True), Column("quota", kind="num"), Column("decision_ref")),
+    grid=Grid(("year", "quota", "decision_ref")),
     search=("decision_ref",),
     ordering=("-year",),
     totals=(

@@ -121,7 +121,7 @@ def cast(db) -> Cast:
 
 
 @pytest.fixture
-def chromium_driver():
+def chromium_driver(request):
     need(
         bool(shutil.which("chromium")) and bool(shutil.which("chromedriver")),
         "Debian chromium and chromium-driver packages are not installed",
@@ -141,9 +141,13 @@ def chromium_driver():
         "--disable-sync",
         "--no-first-run",
         "--window-size=1280,1000",
-        "--lang=vi",
     ):
         options.add_argument(arg)
+    # The browser's locale (what an English-locale browser would do to dates, messages).
+    marker = request.node.get_closest_marker("browser_lang")
+    lang = marker.args[0] if marker else "vi"
+    options.add_argument(f"--lang={lang}")
+    options.add_experimental_option("prefs", {"intl.accept_languages": lang})
     # No implicit wait: every test waits explicitly (tests/helpers/browser.py).
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
     yield driver

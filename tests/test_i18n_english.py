@@ -341,3 +341,39 @@ def test_a_report_signed_from_the_english_interface_carries_the_vietnamese_signi
     assert str(signature.sig_object["/Reason"]) == "Ký ban hành báo cáo"
     text = pdf_text(data)
     assert "BÁO CÁO" in text and "Cải cách thể chế" in text
+
+
+@pytest.mark.django_db
+def test_validation_messages_are_stored_in_vietnamese_and_read_in_english(cast, client):
+    """A finding computed while an English page triggered the refresh is still stored in
+    Vietnamese; an English reader sees it worded in English, a Vietnamese one in Vietnamese."""
+    import datetime as dt
+
+    from django.utils import timezone
+    from django.utils import translation as tr
+
+    from reports.snapshots import snapshot_refresh
+    from tthc.models import Dossier
+
+    at = dt.datetime(2023, 3, 1, 8, tzinfo=timezone.get_default_timezone())
+    Dossier.objects.create(
+        unit=cast.commune_a,
+        code="ONL-1",
+        procedure_code="9.999",  # not in the catalogue: no online service known
+        channel="online",
+        status="pending",
+        received_at=at,
+        due_at=at + dt.timedelta(days=3),
+    )
+    with tr.override("en"):
+        snap = snapshot_refresh(unit=cast.commune_a, period=cast.period, ancestors=False)
+    stored = [f["message"] for f in snap.validation if f["rule"] == "egov.online_outside_catalogue"]
+    assert stored and "hồ sơ nộp trực tuyến thuộc TTHC chưa có DVC" in stored[0]
+
+    english_client(client, cast.clerk_a)
+    html = page(client, reverse("indicators", args=[cast.commune_a.code, cast.period.code]))
+    assert "dossiers submitted online belong to administrative procedures without" in html
+    assert "chưa có DVC trực tuyến trong danh mục" not in html
+    client.post("/i18n/setlang/", {"language": "vi", "next": "/"})
+    html = page(client, reverse("indicators", args=[cast.commune_a.code, cast.period.code]))
+    assert "chưa có DVC trực tuyến trong danh mục" in html

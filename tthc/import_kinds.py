@@ -47,7 +47,7 @@ import_kinds.add(
         label=gettext_lazy("Hồ sơ TTHC"),
         job_kind=JobKind.IMPORT_DOSSIERS,
         run=_dossiers_run,
-        headers=lambda: [c.label for c in _dossier_format.COLUMNS],
+        columns=lambda: list(_dossier_format.COLUMNS),
         description=gettext_lazy(
             "Tệp hồ sơ xuất từ Hệ thống một cửa (CSV UTF-8 hoặc XLSX); hồ sơ đã có được cập "
             "nhật theo mã hồ sơ."
@@ -58,7 +58,7 @@ import_kinds.add(
         label=gettext_lazy("Danh mục TTHC"),
         job_kind=JobKind.IMPORT_PROCEDURES,
         run=_procedures_run,
-        headers=lambda: [c.label for c in _procedure_format.COLUMNS],
+        columns=lambda: list(_procedure_format.COLUMNS),
         admin_only=True,
         description=gettext_lazy("Danh mục thủ tục hành chính dùng chung; chỉ quản trị nhập."),
     ),

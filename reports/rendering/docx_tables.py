@@ -72,6 +72,17 @@ def add_table(document: Any, table: dict[str, Any]) -> None:
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
     widths = [Cm(float(c.get("width") or 1.3)) for c in columns]
+    # Fixed layout whose table width, grid columns and cell widths agree (office suites
+    # otherwise size the columns their own way).
+    tbl_pr = grid._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:w"), str(sum(int(w.twips) for w in widths)))
+    tbl_w.set(qn("w:type"), "dxa")
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
     head = grid.rows[0]
     _repeat_header(head)
     _cant_split(head)

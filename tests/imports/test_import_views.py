@@ -36,6 +36,12 @@ def test_clerk_uploads_sees_counts_then_confirms(client, cast):
     preview = client.get(resp["Location"])
     html = preview.content.decode()
     assert 'id="count-created">3<' in html and 'id="confirm-import"' in html
+    # The first rows as they will be stored: one table row per data row, values as printed.
+    sample = html[
+        html.index('id="import-sample"') : html.index("</table>", html.index('id="import-sample"'))
+    ]
+    assert sample.count("<tr>") == 1 + 3  # header + three rows
+    assert "Mã hồ sơ" in sample and "Ngày tiếp nhận" in sample
     assert not Dossier.objects.exists()
     job = Job.objects.get()
     assert job.unit == cast.commune_a and job.params["preview"]["created"] == 3
@@ -126,6 +132,23 @@ def test_only_an_admin_imports_the_procedure_catalogue(client, cast):
     client.post(url("import_confirm", cast.commune_a, kind="procedures", job_id=job.pk))
     assert Procedure.objects.get(code="1.001").online_level == "full"
     assert resp.status_code == 302
+
+
+def test_staff_preview_shows_the_rows_as_they_will_be_stored(client, cast):
+    login(client, cast.clerk_a)
+    data = (
+        '"Họ và tên",Loại,"Chức vụ, chức danh",Trình độ chuyên môn,Trình độ lý luận chính trị\r\n'
+        "Trần Văn A,Cán bộ,Chủ tịch UBND,Đại học,Cao cấp\r\n"
+        "Lê Thị B,Công chức,Công chức Tư pháp - Hộ tịch,Cao đẳng,Trung cấp\r\n"
+    ).encode()
+    resp = upload(client, cast.commune_a, data, name="canbo.csv", kind="staff")
+    assert resp.status_code == 302
+    html = client.get(resp["Location"]).content.decode()
+    sample = html[
+        html.index('id="import-sample"') : html.index("</table>", html.index('id="import-sample"'))
+    ]
+    assert sample.count("<tr>") == 1 + 2
+    assert "Trần Văn A" in sample and "Công chức Tư pháp - Hộ tịch" in sample
 
 
 def test_staff_upload_goes_through_the_same_flow(client, cast):
@@ -228,6 +251,12 @@ def test_every_unit_import_kind_has_an_upload_page_and_templates(client, cast, k
     login(client, cast.approver_a)
     page = client.get(url("import_upload", cast.commune_a, kind=kind))
     assert page.status_code == 200 and header in page.content.decode()
+    # Every column is listed with the English name the page promises, in square brackets.
+    from imports.registry import import_kinds
+
+    html = page.content.decode()
+    for column in import_kinds.get(kind).columns():
+        assert f"<code>[{column.alias}]</code>" in html
     for fmt in ("csv", "xlsx"):
         resp = client.get(url("import_template", cast.commune_a, kind=kind, fmt=fmt))
         assert resp.status_code == 200 and resp["Content-Disposition"].endswith(f'.{fmt}"')

@@ -30,7 +30,7 @@ def test_a_key_registered_twice_with_another_definition_is_refused():
     registry = ImportKindRegistry()
 
     def kind(label: str) -> ImportKind:
-        return ImportKind(key="x", label=label, job_kind="j", run=None, headers=list)  # type: ignore[arg-type]
+        return ImportKind(key="x", label=label, job_kind="j", run=None, columns=list)  # type: ignore[arg-type]
 
     registry.add(kind("a"))
     with pytest.raises(ValueError):

@@ -175,6 +175,10 @@ def classify_records() -> None:
             # procedure is 404 for everyone.
         URLS[n("delete")] = Row(DELETE, delete_over, obj=section.key, sample=sample)
         URLS[n("history")] = Row(READ, obj=section.key, sample=sample)
+        if section.grid is not None:
+            URLS[n("grid")] = Row(READ, sample=sample)
+            # An empty POST names no cell: 400 for an editor; a reader may not write (403).
+            URLS[n("grid_save")] = Row(Kind(get=None, post=(400, 403)), sample=sample)
 
 
 classify_records()

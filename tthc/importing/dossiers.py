@@ -24,8 +24,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from common.formatting import format_date
-from imports.base import Column, ImportProblem, ImportRefused, ImportResult, Progress, match_headers
+from common.formatting import format_count, format_date, format_datetime
+from imports.base import (
+    SAMPLE_ROWS,
+    Column,
+    ImportProblem,
+    ImportRefused,
+    ImportResult,
+    Progress,
+    match_headers,
+)
 from imports.models import ImportBatch
 from imports.reader import Table, open_table
 from imports.values import (
@@ -57,6 +65,56 @@ COLUMNS = (
     Column("source", "Nguồn", "source"),
 )
 LABEL = {c.key: c.label for c in COLUMNS}
+SAMPLE_KEYS = (
+    "code",
+    "procedure_code",
+    "procedure_name",
+    "channel",
+    "received_at",
+    "due_at",
+    "resolved_at",
+    "status",
+    "components_digitized",
+    "result_digitized",
+    "paid_online",
+    "fee",
+    "source",
+)
+
+
+def _sample_values(
+    code: str,
+    pcode: str,
+    pname: str | None,
+    channel: str | None,
+    received: dt.datetime | None,
+    due: dt.datetime | Literal[False] | None,
+    resolved: dt.datetime | Literal[False] | None,
+    status: str | None,
+    comp: bool,
+    resd: bool,
+    paid: bool,
+    fee: int | None,
+    source: str,
+) -> list[Any]:
+    """One parsed row as the portal will print the stored dossier."""
+    yes, no = _("Có"), _("Không")
+    return [
+        code,
+        pcode,
+        pname,
+        Channel(channel).label if channel else None,
+        format_datetime(received) if received else None,
+        format_datetime(due) if due else None,
+        format_datetime(resolved) if resolved else None,
+        DossierStatus(status).label if status else None,
+        yes if comp else no,
+        yes if resd else no,
+        yes if paid else no,
+        format_count(fee) if fee is not None else None,
+        Source(source).label,
+    ]
+
 
 # The stored fields an import writes, in COPY order (after `line` and `code`).
 DATA_FIELDS = (
@@ -418,6 +476,25 @@ class _Parser:
                     proc_id, level = None, none_level
                 else:
                     proc_id, level = proc
+                if len(result.sample) < SAMPLE_ROWS:
+                    result.add_sample(
+                        [LABEL[k] for k in SAMPLE_KEYS],
+                        _sample_values(
+                            code,
+                            pcode,
+                            pname,
+                            channel,
+                            received,
+                            due,
+                            resolved,
+                            status,
+                            comp,
+                            resd,
+                            paid,
+                            fee,
+                            source,
+                        ),
+                    )
                 yield (
                     line,
                     code,
