@@ -81,6 +81,13 @@ def add_table(document: Any, table: dict[str, Any]) -> None:
         tbl_pr.append(tbl_w)
     tbl_w.set(qn("w:w"), str(sum(int(w.twips) for w in widths)))
     tbl_w.set(qn("w:type"), "dxa")
+    margins = OxmlElement("w:tblCellMar")  # narrow cell padding, as the PDF's 2 pt
+    for edge, pad in (("top", 20), ("left", 40), ("bottom", 20), ("right", 40)):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(pad))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    tbl_pr.append(margins)
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = width
     head = grid.rows[0]
