@@ -209,3 +209,25 @@ def test_no_signer_name_no_copy_for_signing(district):
     DocumentSettings.objects.filter(unit=unit).update(signer_name="Tạ Xuân Tuấn")
     text = flat(pdf_text(_pdf(report)))
     assert "Tạ Xuân Tuấn" in text and "[Chưa có họ tên người ký]" not in text
+
+
+def test_the_district_docx_through_libreoffice_prints_the_table_and_ranking(district):
+    """The DOCX opened by a real office suite: the ranking and the per-commune annex with its
+    22 rows and the total, about as many pages as the PDF."""
+    from pypdf import PdfReader
+
+    from reports.rendering.services import render_bytes
+    from tests.reports.test_docx_office import Soffice
+
+    unit, _period, report = district
+    ctx = build_context(report=report)
+    office = Soffice(context_to_docx(ctx))
+    pdf, pages = render_bytes(ctx, "pdf")
+    (converted,) = office.pdfs()
+    text = flat(pdf_text(converted))
+    assert "Xếp hạng các chỉ tiêu chủ yếu" in text
+    annex = text[text.index("KẾT QUẢ CÁC CHỈ TIÊU CHỦ YẾU CỦA CÁC XÃ, THỊ TRẤN") :]
+    for commune in Unit.objects.filter(parent=unit):
+        assert commune.name in annex, commune.name
+    assert "Toàn huyện" in annex
+    assert abs(len(PdfReader(BytesIO(converted)).pages) - pages) <= 1
