@@ -90,11 +90,11 @@ def format_level_placeholder(name: str, values: Mapping[str, Any]) -> str | None
         return _count(values.get(name))
     m = SCOPED_RE.match(name)
     assert m is not None
-    kind = registry.get(m.group(2)).kind
-    value = values.get(name)
-    if kind == "count" and isinstance(value, int) and 0 < value < 10:
-        return f"{value:02d}"
-    return document_figure(value, kind)
+    # Printed exactly as the unscoped figure would be (one number style for the document).
+    from .placeholders import format_placeholder
+
+    code = m.group(2)
+    return format_placeholder(code, {code: values.get(name)}, {})
 
 
 # --- vocabulary ---------------------------------------------------------------------------------

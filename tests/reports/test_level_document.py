@@ -231,3 +231,41 @@ def test_the_district_docx_through_libreoffice_prints_the_table_and_ranking(dist
         assert commune.name in annex, commune.name
     assert "Toàn huyện" in annex
     assert abs(len(PdfReader(BytesIO(converted)).pages) - pages) <= 1
+
+
+def test_level_placeholders_are_known_and_unknown_ones_are_not():
+    from reports.narrative.placeholders import is_known, render_runs, unknown_placeholders
+
+    for name in (
+        "own.plan.tasks",
+        "area.tthc.on_time_rate",
+        "area.units",
+        "area.with.plan.tasks",
+        "staff.edu.all",
+        "area.kct.pol.all",
+    ):
+        assert is_known(name), name
+    assert unknown_placeholders("{{ own.nope.x }} {{ area.with.nope }} {{ tthc.all }}") == [
+        "own.nope.x",
+        "area.with.nope",
+        "tthc.all",
+    ]
+    values = {
+        "area.staff.filled": 12,
+        "area.staff.edu.postgraduate": 1,
+        "area.staff.edu.university": 9,
+        "area.staff.edu.college": 0,
+        "area.staff.edu.intermediate": 0,
+        "area.staff.edu.elementary": 2,
+        "own.plan.tasks": 7,
+    }
+    runs = render_runs(
+        "{{ own.plan.tasks }} nhiệm vụ; {{ area.staff.filled }} người: {{ area.staff.edu.all }}.",
+        values=values,
+        doc_values={},
+    )
+    text = "".join(r.text for r in runs[0])
+    assert text == (
+        "07 nhiệm vụ; 12 người: Sau đại học 01 người, Đại học 09 người, "
+        "Sơ cấp/chưa qua đào tạo 02 người."
+    )
