@@ -279,7 +279,7 @@ def commune_data(unit: Unit, period: Period) -> b.UnitData:
 def _settings(unit: Unit, period: Period, data: b.UnitData, created: dict[str, int]) -> None:
     """Document settings of a higher level (its own words, reports.rendering.level) or of a
     commune of the new province (addressed to the Sở Nội vụ: there is no district any more)."""
-    if DocumentSettings.objects.filter(unit=unit).exists():
+    if DocumentSettings.objects.filter(unit=unit, period=period).exists():
         return
     from reports.rendering.level import higher_default_settings
 
@@ -303,6 +303,7 @@ def _settings(unit: Unit, period: Period, data: b.UnitData, created: dict[str, i
             signer_title=SignerTitle.CHAIRMAN,
             organisation_name=f"Ủy ban nhân dân {word} {unit.short_name}",
         )
+    settings.period = period
     settings.signer_name = data.document["signer_name"]
     settings.save()
     created["DocumentSettings"] += 1

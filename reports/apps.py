@@ -10,4 +10,10 @@ class ReportsConfig(AppConfig):
         # Register the narrative's validation finder (hand-typed figures); findings come in
         # the order of registration, so it runs before the feature apps' finders.
         from .narrative import figures  # noqa: F401
+
+        # A submission freezes the narrative as printed (stored text or the default).
+        from .narrative.selectors import section_texts
         from .rendering import level  # noqa: F401  (a report without a signer name: an error)
+        from .versions import register_narrative_source
+
+        register_narrative_source(section_texts)

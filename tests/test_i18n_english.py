@@ -322,7 +322,9 @@ def test_a_report_signed_from_the_english_interface_carries_the_vietnamese_signi
         state=ReportState.ACCEPTED, doc_number=5, issued_on=dt.date(2024, 1, 5)
     )
     # The copy for signing names its signer (refused without one).
-    DocumentSettings.objects.create(unit=cast.commune_a, signer_name="Ngô Văn Vương")
+    DocumentSettings.objects.create(
+        unit=cast.commune_a, period=cast.period, signer_name="Ngô Văn Vương"
+    )
     _ca, p12 = make_test_ca_and_p12()
     english_client(client, cast.approver_a)
     response = client.post(

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from common.formatting import DASH
 from orgs.models import Level
 
+from ..docsettings import register_default_provider, settings_for
 from ..indicators import compute_own, derive, registry
 from ..models import DocumentSettings, SignerTitle
 from ..narrative.level import LevelWords, child_units, higher_words, level_words
@@ -234,6 +235,7 @@ def higher_document(unit: Unit, period: Period) -> dict[str, Any] | None:
 # --- document settings --------------------------------------------------------------------------
 
 
+@register_default_provider
 def higher_default_settings(unit: Unit, period: Period | None = None) -> DocumentSettings | None:
     """Document settings in the level's words for a higher level that has none yet (not saved):
     the addressee one level up (Sở Nội vụ for a district, Bộ Nội vụ for a province), the party
@@ -324,10 +326,8 @@ def apply_level(printed: dict[str, Any], *, unit: Unit, period: Period) -> None:
 def signer_findings(*, unit: Unit, period: Period, values: Values) -> list[Finding]:
     """An error before submission: the report names no signer (once submitted, the document
     settings are frozen and the accepted report could not be rendered for signing)."""
-    # One query per unit (snapshot refreshes run this for every unit): a unit without
-    # settings has no signer either (the defaults leave the name blank).
-    name = DocumentSettings.objects.filter(unit=unit).values_list("signer_name", flat=True).first()
-    if not signer_missing(name):
+    # The period's settings, or the draft carried from the previous period (its signer).
+    if not signer_missing(settings_for(unit, period).signer_name):
         return []
     return [
         Finding(

@@ -189,7 +189,7 @@ def test_the_province_after_the_reform_renders_with_its_communes_directly_under_
 
 def test_no_signer_name_no_copy_for_signing(district):
     unit, period, report = district
-    DocumentSettings.objects.filter(unit=unit).update(signer_name="")
+    DocumentSettings.objects.filter(unit=unit, period=period).update(signer_name="")
     # The preview flags it.
     assert "[Chưa có họ tên người ký]" in flat(pdf_text(_pdf(report)))
     # An error before submission, listed with the others.
@@ -206,7 +206,7 @@ def test_no_signer_name_no_copy_for_signing(district):
         document_render(report=report, fmt="pdf")
     assert report.documents.count() == before
     # With a name, it renders.
-    DocumentSettings.objects.filter(unit=unit).update(signer_name="Tạ Xuân Tuấn")
+    DocumentSettings.objects.filter(unit=unit, period=period).update(signer_name="Tạ Xuân Tuấn")
     text = flat(pdf_text(_pdf(report)))
     assert "Tạ Xuân Tuấn" in text and "[Chưa có họ tên người ký]" not in text
 

@@ -256,15 +256,15 @@ def test_rule_codes_are_unique():
 # --- the submission gate ------------------------------------------------------------------
 
 
-def _named_signer(unit) -> None:
+def _named_signer(unit, period) -> None:
     from reports.models import DocumentSettings
 
-    DocumentSettings.objects.create(unit=unit, signer_name="Ngô Văn Vương")
+    DocumentSettings.objects.create(unit=unit, period=period, signer_name="Ngô Văn Vương")
 
 
 @pytest.mark.django_db
 def test_clean_figures_can_be_submitted(cast):
-    _named_signer(cast.commune_a)
+    _named_signer(cast.commune_a, cast.period)
     report = Report.objects.create(unit=cast.commune_a, period=cast.period)
     submission_check(report)  # no exception
 
@@ -288,7 +288,7 @@ def test_a_warning_blocks_submission_until_it_is_explained(cast, extra_finder):
     WarningExplanation.objects.create(
         unit=cast.commune_a, period=cast.period, rule="test.warn", text="Do sáp nhập thôn."
     )
-    _named_signer(cast.commune_a)
+    _named_signer(cast.commune_a, cast.period)
     submission_check(report)
 
 
