@@ -47,7 +47,7 @@ from staff.models import (
 )
 from tthc.models import Dossier, Feedback, SurveyResponse
 
-from . import binh_phuoc, catalogue, generated
+from . import binh_phuoc, catalogue, generated, levels
 from .builders import PeriodData, UnitData
 from .register import write_register
 from .units import DEMO_COMMUNE
@@ -106,8 +106,12 @@ def load_all(
             if _write_unit(unit, data, record_periods, proc_ids, created):
                 changed.append(unit)
             _document_settings(unit, data, created, record_periods.values())
-    if changed:
-        _refresh_snapshots(changed, record_periods)
+        # The district's own records; the province after the reform and its communes (2025S2).
+        higher = levels.load(
+            units=units, periods=periods, proc_ids=proc_ids, created=created, write_unit=_write_unit
+        )
+    if changed or higher:
+        _refresh_snapshots(changed, {**record_periods, **higher})
     _workflow(units, periods, created)
     seconds = time.perf_counter() - started
     total = sum(created.values())

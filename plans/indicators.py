@@ -180,6 +180,16 @@ registry.add(
         formula=_("Chưa hoàn thành đến cuối kỳ, hạn trước ngày cuối kỳ"),
     ),
     Indicator(
+        "directives.in_time",
+        _("Nhiệm vụ cấp trên giao đang thực hiện, còn trong hạn"),
+        section=D,
+        formula=_("đang thực hiện − chưa hoàn thành đã quá hạn"),
+        derive=lambda v: (
+            (v.get("directives.in_progress") or 0) - (v.get("directives.overdue") or 0)
+        ),
+        depends=("directives.in_progress", "directives.overdue"),
+    ),
+    Indicator(
         "directives.on_time_rate",
         _("Tỷ lệ nhiệm vụ cấp trên giao hoàn thành đúng hạn (trên số nhiệm vụ đã hoàn thành)"),
         kind=Kind.PERCENT,

@@ -15,6 +15,7 @@ class ReportsConfig(AppConfig):
 
         # A submission freezes the narrative as printed (stored text or the default).
         from .narrative.selectors import section_texts
+        from .rendering import level  # noqa: F401  (a report without a signer name: an error)
         from .versions import register_narrative_source
 
         register_narrative_source(section_texts)

@@ -16,6 +16,7 @@ nothing but its signer title. The draft is saved when the unit saves the form or
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from orgs.models import Level, Period, Unit
@@ -52,8 +53,26 @@ def addressee_for(unit: Unit) -> str:
     return f"{office} {_unit_label(parent)}"
 
 
+#: Providers of a level's own defaults (a district's, a province's: reports/rendering/level.py),
+#: registered by the app (AppConfig.ready): the kernel names no output module.
+_providers: list[Callable[[Unit, Period | None], DocumentSettings | None]] = []
+
+
+def register_default_provider(
+    provider: Callable[[Unit, Period | None], DocumentSettings | None],
+) -> Callable[[Unit, Period | None], DocumentSettings | None]:
+    if provider not in _providers:
+        _providers.append(provider)
+    return provider
+
+
 def default_settings(unit: Unit, period: Period | None = None) -> DocumentSettings:
     """Settings derived from the unit alone (not saved): sensible, editable."""
+    for provider in _providers:
+        if (doc := provider(unit, period)) is not None:
+            if period is not None:
+                doc.period = period
+            return doc
     kind = unit.kind_word.lower()
     addressee = addressee_for(unit)
     recipients = [

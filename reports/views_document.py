@@ -30,6 +30,7 @@ from .models import DocumentKind, RenderedDocument
 from .narrative.citations import editor_entries
 from .narrative.defaults import DEFAULT_TEXTS
 from .narrative.figures import check_text
+from .narrative.level import default_texts_for
 from .narrative.placeholders import (
     DOCUMENT_PLACEHOLDERS,
     document_values,
@@ -41,6 +42,7 @@ from .narrative.services import narrative_fix_figure, narrative_reset, narrative
 from .rendering.context import build_context
 from .rendering.formatting import document_figure
 from .rendering.html import render_html, render_section_html
+from .rendering.level import level_values
 from .rendering.services import document_render_enqueue, document_settings_save, report_number_save
 from .sections import SECTION_KEYS, SECTIONS, section_numbers
 from .services import report_get_or_create
@@ -58,12 +60,13 @@ def _section_rows(
     stored = stored_sections(unit=request.unit, period=request.period)
     numbers = section_numbers()
     doc_values = document_values(unit=request.unit, period=request.period)
+    defaults = default_texts_for(request.unit, request.period) or DEFAULT_TEXTS
     rows = []
     for key, _part, title in SECTIONS:
         row = stored.get(key)
         text = (posted or {}).get(key)
         if text is None:
-            text = row.text if row else DEFAULT_TEXTS.get(key, "")
+            text = row.text if row else defaults.get(key, "")
         runs = render_runs(text, values=values, doc_values=doc_values)
         rows.append(
             {
@@ -105,7 +108,7 @@ def _editor(
     status: int = 200,
 ) -> HttpResponse:
     report = report_get_or_create(unit=request.unit, period=request.period)
-    values = compute(request.unit, request.period)
+    values = level_values(request.unit, request.period, compute(request.unit, request.period))
     doc_values = document_values(unit=request.unit, period=request.period)
     return render(
         request,
@@ -194,7 +197,7 @@ def section_preview(request: UnitPeriodRequest, key: str) -> HttpResponse:
     if key not in SECTION_KEYS:
         raise Http404
     text = request.POST.get("text", "")
-    values = compute(request.unit, request.period)
+    values = level_values(request.unit, request.period, compute(request.unit, request.period))
     doc_values = document_values(unit=request.unit, period=request.period)
     runs = render_runs(text, values=values, doc_values=doc_values)
     html = render_section_html([[r.__dict__ for r in p] for p in runs])

@@ -315,12 +315,16 @@ def test_a_report_signed_from_the_english_interface_carries_the_vietnamese_signi
     from django.core.files.uploadedfile import SimpleUploadedFile
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    from reports.models import DocumentKind, Report, ReportState
+    from reports.models import DocumentKind, DocumentSettings, Report, ReportState
     from tests.helpers.signing import P12_PASSWORD, make_test_ca_and_p12
 
     report = report_get_or_create(unit=cast.commune_a, period=cast.period)
     Report.objects.filter(pk=report.pk).update(
         state=ReportState.ACCEPTED, doc_number=5, issued_on=dt.date(2024, 1, 5)
+    )
+    # The copy for signing names its signer (refused without one).
+    DocumentSettings.objects.create(
+        unit=cast.commune_a, period=cast.period, signer_name="Ngô Văn Vương"
     )
     _ca, p12 = make_test_ca_and_p12()
     english_client(client, cast.approver_a)

@@ -11,7 +11,7 @@ Each app contributes its definitions in its own `indicators.py` (loaded by `regi
 """
 
 from .base import Indicator, Kind, Section, change_pct, pct
-from .compute import compute, compute_many, derive, from_json, raw_counts, to_json
+from .compute import compute, compute_many, compute_own, derive, from_json, raw_counts, to_json
 from .registry import registry
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "change_pct",
     "compute",
     "compute_many",
+    "compute_own",
     "derive",
     "from_json",
     "pct",

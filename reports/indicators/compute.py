@@ -173,6 +173,26 @@ def raw_counts(unit: Unit, period: Period) -> IndicatorValues:
     return values
 
 
+def compute_own(unit: Unit, period: Period) -> IndicatorValues:
+    """Every indicator of the records whose unit is `unit` itself (not its descendants): a
+    district's own plan, tasks and one-stop dossiers, apart from its communes'."""
+    values: IndicatorValues = {c: 0 for s in registry.sources() if s.additive for c in s.codes}
+    if _use_sql():
+        per_unit, shared = _grouped_counts(period, unit_ids=[unit.pk])
+        for code, value in per_unit.get(unit.pk, {}).items():
+            values[code] += value
+        values.update(shared)
+    else:
+        uf = unit_filter_for([unit.pk])
+        for source in registry.sources():
+            if source.additive:
+                values.update(
+                    source.counts(unit_filter=uf, period=period, group_by_unit=False)[None]
+                )
+        values.update(_shared_counts(period))
+    return _order(derive(values))
+
+
 def compute(unit: Unit, period: Period) -> IndicatorValues:
     """Every indicator of `unit` for `period`, in registry order. For a unit with descendants,
     counts are summed over the whole subtree (one aggregate per source) and rates recomputed."""

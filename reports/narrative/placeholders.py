@@ -33,6 +33,7 @@ from ..indicators import registry
 from ..rendering.formatting import document_figure
 from .citations import PLACEHOLDERS as CITATION_PLACEHOLDERS
 from .citations import citation_values, is_citation, resolve
+from .level import format_level_placeholder, is_level_placeholder
 
 if TYPE_CHECKING:
     from orgs.models import Period, Unit
@@ -104,7 +105,11 @@ def parse_placeholders(text: str) -> list[str]:
 
 
 def is_known(name: str) -> bool:
-    return name in DOCUMENT_PLACEHOLDERS or (bool(CODE_RE.match(name)) and name in registry)
+    return (
+        name in DOCUMENT_PLACEHOLDERS
+        or (bool(CODE_RE.match(name)) and name in registry)
+        or is_level_placeholder(name)
+    )
 
 
 def unknown_placeholders(text: str, doc_values: Mapping[str, str] | None = None) -> list[str]:
@@ -151,6 +156,8 @@ def format_placeholder(
         return doc_values[name]
     if is_citation(name):
         return resolve(name, dict(doc_values))
+    if (level_value := format_level_placeholder(name, values)) is not None:
+        return level_value  # own./area. scoped figures, breakdowns (reports/narrative/level.py)
     if CODE_RE.match(name) and name in registry:
         kind = registry.get(name).kind
         value = values.get(name)

@@ -34,6 +34,7 @@ from ..sections import PARTS, SECTIONS, section_numbers
 from ..versions import frozen_inputs
 from ..workflow import is_final
 from .formatting import doc_number, document_figure, vn_date_line
+from .level import apply_level, level_values
 
 # Bump when the layout changes in a way the template hash would not see.
 RENDER_VERSION = "1"
@@ -229,7 +230,7 @@ def build_context(
             f"{unit_phrase} báo cáo kết quả thực hiện công tác cải cách hành chính "
             f"{period.label}, cụ thể như sau:"
         ),
-        "parts": build_parts(texts, values, doc_values),
+        "parts": build_parts(texts, level_values(unit, period, values), doc_values),
         "closing": nfc(
             f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {period.label}. "
             f"{unit_phrase} kính báo cáo./."
@@ -255,6 +256,7 @@ def build_context(
         },
         "title": nfc(f"Báo cáo CCHC {period.label} — {unit.name}"),
     }
+    apply_level(printed, unit=unit, period=period)  # higher level: area section, annex II
     payload = json.dumps(
         {
             "printed": printed,

@@ -43,6 +43,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from .docx_tables import add_annexes, add_table, signer_flag
+
 FONT = "Times New Roman"
 LANG = "vi-VN"
 PORTAL = "Cổng báo cáo CCHC"
@@ -539,7 +541,9 @@ def _closing(document: DocumentObject, ctx: dict[str, Any]) -> None:
     room = _para(right, "", align=CENTER, after=0, line=None, keep_with_next=True)
     room.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     room.paragraph_format.line_spacing = Mm(30)
-    _para(right, ctx["signer_name"] or "\u00a0", bold=True, align=CENTER, after=0)
+    _para(
+        right, ctx["signer_name"] or signer_flag(ctx) or "\u00a0", bold=True, align=CENTER, after=0
+    )
 
 
 def _annex(document: DocumentObject, ctx: dict[str, Any]) -> None:
@@ -619,6 +623,8 @@ def context_to_docx(ctx: dict[str, Any]) -> bytes:
             for paragraph in sec["paragraphs"]:
                 p = _para(document, align=JUSTIFY, indent=True)
                 _runs(p, paragraph)
+            for table in sec.get("tables", ()):  # a higher level's ranking (level.py)
+                add_table(document, table)
     # The closing sentence stays on the page of the signature block (keep with the table).
     _para(document, ctx["closing"], align=JUSTIFY, indent=True, after=12, keep_with_next=True)
     _closing(document, ctx)
@@ -636,6 +642,7 @@ def context_to_docx(ctx: dict[str, Any]) -> bytes:
     _restart_numbering(annex_section)
     _page_headers(annex_section, draft=bool(ctx.get("draft")))
     _annex(document, ctx)
+    add_annexes(document, ctx)  # a higher level's annex II (per-unit table, level.py)
 
     out = BytesIO()
     document.save(out)

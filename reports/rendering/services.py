@@ -26,6 +26,7 @@ from common.history import history_user_set
 from ..models import DocumentKind, Job, JobKind, RenderedDocument, Report
 from .context import build_context
 from .html import render_html
+from .level import ensure_signer_named
 
 if TYPE_CHECKING:
     from ..forms_document import DocumentSettingsForm, ReportNumberForm
@@ -112,6 +113,8 @@ def document_render(
     step(5, _("Đang tính các chỉ tiêu"))
     ctx = build_context(report=report)
     kind = kind_for(report, fmt)
+    if kind == DocumentKind.FINAL:
+        ensure_signer_named(ctx)  # the copy for signing names its signer (level.py)
     existing = stored_document(report=report, kind=kind, data_hash=ctx["data_hash"])
     if existing is not None:
         step(100, _("Dữ liệu không đổi: dùng tệp đã lưu"))

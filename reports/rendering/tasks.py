@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -33,6 +34,9 @@ def render_report_task(self, job_id: int) -> int | None:  # noqa: ANN001 - Celer
                 by=job.created_by,
                 progress=lambda pct, msg: job_progress(job, pct, msg),
             )
+    except ValidationError as exc:  # a refusal (e.g. no signer name): its own message
+        job_fail(job, " ".join(exc.messages))
+        return None
     except Exception:  # the job row tells the user; the log keeps the traceback
         log.exception("render job %s failed", job_id)
         job_fail(job, _("Không tạo được tệp báo cáo. Vui lòng thử lại hoặc báo quản trị."))

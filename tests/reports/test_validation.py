@@ -231,12 +231,14 @@ def test_each_app_registers_its_finders():
     from plans.checks import approximate_findings
     from reports.narrative.citation_checks import citation_findings
     from reports.narrative.figures import check_figures
+    from reports.rendering.level import signer_findings
 
     # The narrative's finders first (reports is installed before the feature apps), then the
     # feature apps' finders in INSTALLED_APPS order.
-    assert list(registered_finders())[:4] == [
+    assert list(registered_finders())[:5] == [
         check_figures,
         citation_findings,
+        signer_findings,
         as_of_findings,
         approximate_findings,
     ]
@@ -265,8 +267,15 @@ def enter_every_figure(unit, period) -> None:
         EnteredFigure.objects.create(unit=unit, period=period, code=code, value=0)
 
 
+def _named_signer(unit, period) -> None:
+    from reports.models import DocumentSettings
+
+    DocumentSettings.objects.create(unit=unit, period=period, signer_name="Ngô Văn Vương")
+
+
 @pytest.mark.django_db
 def test_clean_figures_can_be_submitted(cast):
+    _named_signer(cast.commune_a, cast.period)
     report = Report.objects.create(unit=cast.commune_a, period=cast.period)
     enter_every_figure(cast.commune_a, cast.period)
     submission_check(report)  # no exception
@@ -292,6 +301,7 @@ def test_a_warning_blocks_submission_until_it_is_explained(cast, extra_finder):
     WarningExplanation.objects.create(
         unit=cast.commune_a, period=cast.period, rule="test.warn", text="Do sáp nhập thôn."
     )
+    _named_signer(cast.commune_a, cast.period)
     submission_check(report)
 
 
