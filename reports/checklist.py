@@ -173,7 +173,9 @@ def section_groups(*, unit: Unit, period: Period) -> list[SectionGroup]:
     return groups
 
 
-def finding_items(*, unit: Unit, period: Period) -> tuple[list[FindingItem], list[FindingItem], int]:
+def finding_items(
+    *, unit: Unit, period: Period
+) -> tuple[list[FindingItem], list[FindingItem], int]:
     """(errors, warnings without an explanation, number of explained warnings) of the stored
     snapshot, each linked to its box on the indicators page."""
     findings: list[Finding] = snapshot_findings(snapshot_get(unit=unit, period=period))

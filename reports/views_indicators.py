@@ -25,6 +25,7 @@ from orgs.http import UnitPeriodRequest
 from orgs.models import Unit
 
 from .checklist import finding_anchor
+from .formulas import formula_text
 from .indicators import Indicator, Kind, Section, change_pct, registry
 from .indicators.compute import subtree_ids, unit_filter_for
 from .jobs import job_create, job_enqueue
@@ -47,14 +48,7 @@ KEY_CODES = tuple(code for code, _title in KEY_COLUMNS)
 
 
 def _formula(ind: Indicator) -> str:
-    if ind.numerator is not None and ind.denominator is not None:  # a rate
-        num, den = registry.get(ind.numerator), registry.get(ind.denominator)
-        return _("%(formula)s — %(num)s / %(den)s × 100, làm tròn 2 chữ số (nửa lên)") % {
-            "formula": ind.formula or ind.label,
-            "num": f"{num.label} [{num.code}]",
-            "den": f"{den.label} [{den.code}]",
-        }
-    return str(ind.formula or ind.label)
+    return formula_text(ind)
 
 
 def _change(
