@@ -52,7 +52,7 @@
 
   function storeDraft(ta) {
     const s = storage();
-    if (!s || !isDirty(ta)) return;
+    if (!s || !ta.isConnected || !isDirty(ta)) return; // a replaced (saved) section: no draft
     const at = Date.now();
     try {
       s.setItem(prefix + keyOf(ta), JSON.stringify({ text: ta.value, at }));
