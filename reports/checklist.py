@@ -21,6 +21,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
 from imports.models import ImportBatch
 from orgs.policy import may_approve, may_edit_data, may_review, may_sign
@@ -251,14 +252,16 @@ def next_action(
         returned = report.state == ReportState.RETURNED
         if errors:
             return NextAction(
-                _("Sửa %(n)s lỗi số liệu") % {"n": len(errors)},
+                ngettext("Sửa %(n)s lỗi số liệu", "Sửa %(n)s lỗi số liệu", len(errors))
+                % {"n": len(errors)},
                 errors[0].url,
                 _("Lỗi phải được sửa trong dữ liệu trước khi gửi."),
                 role,
             )
         if unexplained:
             return NextAction(
-                _("Giải trình %(n)s cảnh báo") % {"n": len(unexplained)},
+                ngettext("Giải trình %(n)s cảnh báo", "Giải trình %(n)s cảnh báo", len(unexplained))
+                % {"n": len(unexplained)},
                 unexplained[0].url,
                 _("Mỗi cảnh báo cần một giải trình trước khi gửi."),
                 role,
@@ -267,7 +270,10 @@ def next_action(
             return NextAction(
                 _("Soạn nội dung báo cáo"),
                 reverse("document_editor", args=args) + f"#sec-{empty[0]}",
-                _("Còn %(n)s mục chưa có nội dung.") % {"n": len(empty)},
+                ngettext(
+                    "Còn %(n)s mục chưa có nội dung.", "Còn %(n)s mục chưa có nội dung.", len(empty)
+                )
+                % {"n": len(empty)},
                 role,
             )
         if approver:

@@ -186,12 +186,13 @@ def _warnings_context(
     findings: list[Finding], explanations: dict[str, WarningExplanation]
 ) -> dict[str, Any]:
     """The warnings with their explanations, how many there are and how many are left."""
-    warnings = [
+    warnings: list[dict[str, Any]] = [
         {"finding": f, "explanation": explanations.get(f.rule)}
         for f in findings
         if f.severity == WARNING
     ]
-    left = sum(1 for w in warnings if not (w["explanation"] and w["explanation"].text.strip()))
+    explained = {rule for rule, e in explanations.items() if e.text.strip()}
+    left = sum(1 for w in warnings if w["finding"].rule not in explained)
     return {"warnings": warnings, "warnings_total": len(warnings), "warnings_left": left}
 
 
