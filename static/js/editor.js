@@ -145,7 +145,8 @@
   function targetLabel() {
     const out = document.getElementById("ph-target");
     if (!out || !lastEditor) return;
-    out.textContent = `→ ${sectionOf(lastEditor).querySelector("h2").textContent.trim()}`;
+    const h2 = sectionOf(lastEditor).querySelector("h2");
+    out.textContent = `→ ${(h2.firstChild ? h2.firstChild.textContent : h2.textContent).trim()}`;
   }
 
   // Typing: dirty mark, leave-page guard, draft a second after the last key.

@@ -149,6 +149,11 @@ def test_the_editor_keeps_what_is_typed(live_server, browser_login, cast):
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
     button.click()
     assert strengths.get_attribute("value") == "Ưu điểm: {{ tthc.total }}tổng số "
+    assert driver.find_element(By.ID, "ph-target").text == "→ III.1. Ưu điểm"
+    # The live preview still answers in its own box (the form's swap is not inherited).
+    wait(driver).until(
+        lambda d: d.find_element(By.ID, "preview-strengths").text.startswith("Ưu điểm: 0tổng số")
+    )
     driver.execute_script("window.__same = 1")
     save = driver.find_element(By.CSS_SELECTOR, "#sec-strengths button[value=save]")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", save)
