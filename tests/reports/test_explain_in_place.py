@@ -54,6 +54,8 @@ def test_the_page_counts_what_is_left_and_badges_link_to_their_warning(warned):
     assert 'id="finding-yoy.plan.tasks"' in html
     assert 'href="#finding-yoy.plan.tasks"' in html  # the badge in the plan.tasks row
     assert 'hx-post="/u/21073/2023/indicators/explain/yoy.plan.tasks/"' in html
+    # The formula opens by keyboard and touch (a disclosure), not only as a tooltip.
+    assert '<details class="formula-help"><summary><span class="ind-label"' in html
 
 
 def test_an_htmx_explanation_returns_the_box_and_the_count_out_of_band(warned, cast):
