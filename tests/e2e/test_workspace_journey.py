@@ -104,6 +104,8 @@ def test_a_warning_is_explained_in_place_keeping_the_position_and_counting_down(
     fresh = driver.find_element(By.ID, f"finding-{rule}")
     assert "Năm nay gộp các nhiệm vụ nhỏ." in fresh.find_element(By.CLASS_NAME, "explanation").text
     assert "Đã lưu giải trình." in fresh.text
+    # The keyboard stays at the explained box (Tab goes on from there, not from the top).
+    assert driver.switch_to.active_element == fresh
     assert WarningExplanation.objects.get(rule=rule).by == cast.clerk_a
 
     # A badge of the table links to its warning's box.
