@@ -25,6 +25,11 @@ app.conf.beat_schedule = {
         "task": "reports.tasks.refresh_open_periods",
         "schedule": crontab(hour=1, minute=30),
     },
+    # Deadline reminders (7 days, 1 day before, then overdue), each sent once.
+    "deadline-reminders-daily": {
+        "task": "notifications.tasks.send_deadline_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
     # Delete uploads left at the preview stage (CCHC_IMPORT_KEEP_HOURS old) and their files.
     "purge-abandoned-uploads-nightly": {
         "task": "imports.import_jobs_purge",

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "staff",
     "finance",
     "plans",
+    "notifications",
     "demo",
 ]
 
@@ -112,6 +113,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "orgs.context_processors.workspace",
+                "reports.context_processors.returned_banner",
+                "notifications.context_processors.unread",
             ],
         },
     }
@@ -300,6 +303,32 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# E-mail (notifications/): printed on the console unless EMAIL_HOST names an SMTP server
+# (EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS). Django 6.1's MAILERS form.
+_EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
+if _EMAIL_HOST:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _EMAIL_HOST,
+                "port": int(os.environ.get("EMAIL_PORT", "").strip() or 25),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", False),
+                "timeout": int(os.environ.get("EMAIL_TIMEOUT", "").strip() or 20),
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    # Mail is optional: every notice is also in the app's «Thông báo» list. Without EMAIL_HOST
+    # the mails go to the console on purpose, so check --deploy need not refuse it.
+    SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "mail.E001"]
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or "cchc@localhost"
+# The site's address as users reach it: links in e-mails are absolute.
+CCHC_SITE_URL = os.environ.get("CCHC_SITE_URL", "").strip() or "http://127.0.0.1:8000"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

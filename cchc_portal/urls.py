@@ -6,7 +6,7 @@ from django.views.i18n import set_language
 from cchc_portal import security
 from orgs import views as orgs_views
 from reports import views as reports_views
-from reports import views_home
+from reports import views_comments, views_home
 
 unit_period = "u/<str:code>/<str:period>/"
 
@@ -24,7 +24,13 @@ urlpatterns = [
     path(
         unit_period + "transition/<str:name>/", reports_views.transition, name="report_transition"
     ),
-    path(unit_period + "comment/", reports_views.comment, name="report_comment"),
+    path(unit_period + "comment/", views_comments.comment_add_view, name="report_comment"),
+    path(unit_period + "comments/", views_comments.comments_list, name="report_comments"),
+    path(
+        unit_period + "comments/<int:pk>/address/",
+        views_comments.comment_address_view,
+        name="report_comment_address",
+    ),
     # Section data pages (lists, forms, exports), per app.
     path(unit_period + "tthc/", include("tthc.urls")),
     path(unit_period + "staff/", include("staff.urls")),
@@ -36,6 +42,9 @@ urlpatterns = [
     path(unit_period + "indicators/", include("reports.urls_indicators")),
     # The report document: narrative editor, PDF/DOCX, signing.
     path(unit_period + "report/", include("reports.urls_document")),
+    path("notifications/", include("notifications.urls")),
+    # The submitted versions and what changed between them.
+    path(unit_period + "report/versions/", include("reports.urls_versions")),
     path("api/", include("reports.urls_api")),
     path("", include("reports.urls_global")),
     path("admin/", admin.site.urls),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, cast
 
@@ -104,7 +104,7 @@ def load_all(
                 data = generated.build(unit=unit, periods=periods)
             if _write_unit(unit, data, record_periods, proc_ids, created):
                 changed.append(unit)
-            _document_settings(unit, data, created)
+            _document_settings(unit, data, created, record_periods.values())
     if changed:
         _refresh_snapshots(changed, record_periods)
     _workflow(units, periods, created)
@@ -345,24 +345,35 @@ def _without(row: dict[str, Any], *keys: str) -> dict[str, Any]:
 # --- document settings and workflow -------------------------------------------------------------
 
 
-def _document_settings(unit: Unit, data: UnitData, created: dict[str, int]) -> None:
-    """Header and closing of the report document (Decree 30/2020), created once per commune; an
-    existing one (edited by the unit) is left alone."""
-    if DocumentSettings.objects.filter(unit=unit).exists():
-        return
+def _document_settings(
+    unit: Unit,
+    data: UnitData,
+    created: dict[str, int],
+    periods: Iterable[Period] | None = None,
+) -> None:
+    """Header and closing of the report document (Decree 30/2020), one per commune and record
+    period (default: the demo's record periods that exist); an existing one (edited by the
+    unit) is left alone. Only 2023 cites the district's guidance letter (of 21/10/2023): the
+    demo has no letter of another year, and a 2022 report must not cite a 2023 one."""
+    if periods is None:
+        periods = Period.objects.filter(code__in=RECORD_PERIODS)
     word = unit.kind_word.lower()
-    DocumentSettings.objects.create(
-        unit=unit,
-        issuing_body=f"ỦY BAN NHÂN DÂN\n{unit.name.upper()}",
-        place_name=unit.short_name,
-        addressee="Phòng Nội vụ huyện Bình Sơn",
-        basis=BASIS,
-        recipients="\n".join(r.format(w=word) for r in RECIPIENTS),
-        signer_title=SignerTitle.CHAIRMAN,
-        signer_name=data.document["signer_name"],
-        organisation_name=f"Ủy ban nhân dân {word} {unit.short_name}",
-    )
-    created["DocumentSettings"] += 1
+    for period in periods:
+        if DocumentSettings.objects.filter(unit=unit, period=period).exists():
+            continue
+        DocumentSettings.objects.create(
+            unit=unit,
+            period=period,
+            issuing_body=f"ỦY BAN NHÂN DÂN\n{unit.name.upper()}",
+            place_name=unit.short_name,
+            addressee="Phòng Nội vụ huyện Bình Sơn",
+            basis=BASIS if period.code == "2023" else "",
+            recipients="\n".join(r.format(w=word) for r in RECIPIENTS),
+            signer_title=SignerTitle.CHAIRMAN,
+            signer_name=data.document["signer_name"],
+            organisation_name=f"Ủy ban nhân dân {word} {unit.short_name}",
+        )
+        created["DocumentSettings"] += 1
 
 
 def _demo_actor(username: str, full_name: str, unit: Unit, role: str):

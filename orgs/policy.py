@@ -65,6 +65,11 @@ def may_comment(user: Any, unit: Unit) -> bool:
     return may_review(user, unit) or may_edit_data(user, unit)
 
 
+def may_address_comment(user: Any, unit: Unit) -> bool:
+    """The unit's clerk or approver marks a reviewer's comment addressed (with a reply)."""
+    return may_edit_data(user, unit)
+
+
 def is_catalogue_admin(user: Any) -> bool:
     """SPEC §1: the `admin` role manages the (global) procedure catalogue; a superuser counts as
     admin everywhere. Holding the admin role on any unit is enough: the catalogue is global."""

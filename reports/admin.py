@@ -20,8 +20,9 @@ from .models import (
     RenderedDocument,
     Report,
     ReportTransition,
+    ReportVersion,
 )
-from .workflow import LOCKING_STATES, ReportState, document_settings_are_editable
+from .workflow import LOCKING_STATES, document_settings_are_editable
 
 
 class TransitionInline(admin.TabularInline):
@@ -113,16 +114,19 @@ class NarrativeSectionAdmin(SimpleHistoryAdmin):
 
 @admin.register(DocumentSettings)
 class DocumentSettingsAdmin(SimpleHistoryAdmin):
-    """A unit's header and closing data print on its reports: read-only while one of them is
-    submitted or accepted (what the reviewer read is what gets signed)."""
+    """The header and closing data of a unit's report for one period: read-only once that
+    report is submitted (the submitted version keeps its own frozen copy anyway)."""
 
-    raw_id_fields = ("unit",)
-    AWAITING_SIGNATURE = tuple(LOCKING_STATES - {ReportState.SIGNED})
+    list_display = ("unit", "period", "addressee", "signer_name")
+    list_filter = ("period",)
+    raw_id_fields = ("unit", "period")
 
     def _locked(self, obj: Model | None) -> bool:
         return (
             isinstance(obj, DocumentSettings)
-            and Report.objects.filter(unit=obj.unit, state__in=self.AWAITING_SIGNATURE).exists()
+            and Report.objects.filter(
+                unit=obj.unit, period=obj.period, state__in=LOCKING_STATES
+            ).exists()
         )
 
     def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
@@ -130,3 +134,24 @@ class DocumentSettingsAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return not self._locked(obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(ReportVersion)
+class ReportVersionAdmin(admin.ModelAdmin):
+    """Frozen submissions: read-only, never deleted (what was sent stays what was sent)."""
+
+    list_display = ("report", "number", "submitted_at", "submitted_by", "sha256")
+    list_filter = ("report__period",)
+    search_fields = ("report__unit__code", "report__unit__name")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> list[str]:
+        return [f.name for f in ReportVersion._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False

@@ -65,13 +65,61 @@ class ReportTransition(models.Model):
     )
     at = models.DateTimeField(auto_now_add=True)
     comment = models.TextField(blank=True)
+    # The submitted version (ReportVersion.number) this step created or acted on.
+    version_number = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
 
 
+class ReportVersion(models.Model):
+    """What one submission sent, frozen (reports/versions.py): the indicator values, the
+    validation findings with the unit's explanations, the narrative and the document settings.
+    The reviewer accepts and the approver signs exactly this; the documents of a submitted,
+    accepted or signed report are rendered from it, never from live data. `number` n is the
+    n-th submission of the report (= the number of submit transitions so far)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("lần gửi"))
+    submitted_at = models.DateTimeField(_("gửi lúc"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # {code: value} as IndicatorSnapshot.values; the same period of last year as printed in the
+    # appendix (null when there is no such period).
+    values = models.JSONField(default=dict)
+    last_values = models.JSONField(null=True, blank=True)
+    # [Finding.to_dict() + {"explanation": text}]
+    findings = models.JSONField(default=list)
+    narrative = models.JSONField(default=dict)  # section key -> text
+    document_settings = models.JSONField(default=dict)  # DocumentSettings fields
+    doc_number = models.PositiveIntegerField(null=True, blank=True)
+    doc_symbol = models.CharField(max_length=40, blank=True)
+    issued_on = models.DateField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("phiên bản đã gửi")
+        verbose_name_plural = _("phiên bản đã gửi")
+        ordering = ["report", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "number"], name="report_version_number_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} — v{self.number}"
+
+
 class ReportComment(models.Model):
-    """A reviewer's (or the unit's) comment on a report, outside the state transitions."""
+    """A reviewer's (or the unit's) comment on a report, outside the state transitions.
+
+    Anchored to the whole report (no section, no indicator), to a section of the document
+    (`section`, a key of reports/sections.py) or to one indicator (`indicator`, a registry code).
+    `version` is the submission it was made on (the number of submit transitions at the time,
+    = ReportVersion.number). A reviewer's comment is open until the unit marks it addressed
+    (reports/comments.py), with an optional reply."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="comments")
     by = models.ForeignKey(
@@ -79,9 +127,35 @@ class ReportComment(models.Model):
     )
     at = models.DateTimeField(auto_now_add=True)
     text = models.TextField(_("nội dung"))
+    section = models.CharField(_("mục"), max_length=40, blank=True)
+    indicator = models.CharField(_("chỉ tiêu"), max_length=80, blank=True)
+    version = models.PositiveIntegerField(_("lần gửi"), default=0)
+    by_reviewer = models.BooleanField(default=False)
+    addressed_at = models.DateTimeField(_("đã xử lý lúc"), null=True, blank=True)
+    addressed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reply = models.TextField(_("trả lời"), blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
+
+    @property
+    def anchor(self) -> str:
+        """«report», «section» or «indicator»."""
+        if self.indicator:
+            return "indicator"
+        if self.section:
+            return "section"
+        return "report"
+
+    @property
+    def is_open(self) -> bool:
+        return self.by_reviewer and self.addressed_at is None
 
 
 class NarrativeSection(UnitPeriodRecord):
@@ -151,11 +225,13 @@ class SignerTitle(models.TextChoices):
 
 
 class DocumentSettings(models.Model):
-    """Per-unit header and closing data of the report document (Decree 30/2020 boxes 2–9)."""
+    """Header and closing data of a unit's report for one period (Decree 30/2020 boxes 2–9):
+    drafted from the previous period's (reports/docsettings.py), frozen with each submission."""
 
-    unit = models.OneToOneField(
+    unit = models.ForeignKey(
         "orgs.Unit", on_delete=models.CASCADE, related_name="document_settings"
     )
+    period = models.ForeignKey("orgs.Period", on_delete=models.CASCADE, related_name="+")
     issuing_body = models.TextField(
         _("tên cơ quan ban hành"),
         help_text=_("Mỗi dòng một dòng in, ví dụ «ỦY BAN NHÂN DÂN» / «XÃ BÌNH PHƯỚC»."),
@@ -179,6 +255,11 @@ class DocumentSettings(models.Model):
     class Meta:
         verbose_name = _("thông tin văn bản")
         verbose_name_plural = _("thông tin văn bản")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "period"], name="document_settings_unit_period_unique"
+            )
+        ]
 
 
 class DocumentKind(models.TextChoices):
@@ -201,6 +282,8 @@ class RenderedDocument(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The submitted version rendered (None: a draft rendered from live data).
+    version_number = models.PositiveIntegerField(null=True, blank=True)
 
     history = HistoricalRecords()
 

@@ -40,6 +40,7 @@ from orgs.policy import may_sign
 
 from .models import DocumentKind, RenderedDocument, Report
 from .rendering.pdf import SIGNER_FIELD
+from .versions import document_settings_of
 
 if TYPE_CHECKING:
     from asn1crypto.x509 import Certificate
@@ -245,7 +246,6 @@ def sign_pdf(
 
 def sign_report(*, report: Report, signer: ReportSigner, by: User) -> RenderedDocument:
     """Sign the accepted report's final PDF as the approver; store it; move to «signed»."""
-    from .rendering.context import settings_for
     from .rendering.services import document_render, document_store
     from .services import report_transition
     from .workflow import is_signable
@@ -260,7 +260,7 @@ def sign_report(*, report: Report, signer: ReportSigner, by: User) -> RenderedDo
     final = document_render(report=report, fmt="pdf", by=by)
     with final.file.open("rb") as fh:
         pdf = fh.read()
-    doc_settings = settings_for(report.unit)
+    doc_settings = document_settings_of(report)  # the frozen version's settings
     try:
         organisation = (
             doc_settings.organisation_name or signer.subject_organisation or str(report.unit)
@@ -278,8 +278,15 @@ def sign_report(*, report: Report, signer: ReportSigner, by: User) -> RenderedDo
             data_hash=final.data_hash,
             pages=final.pages,
             by=by,
+            version_number=final.version_number,
         )
-        report_transition(report=report, name="sign", by=by, owner=SIGNING_SERVICE)
+        report_transition(
+            report=report,
+            name="sign",
+            by=by,
+            owner=SIGNING_SERVICE,
+            expected_version=final.version_number,
+        )
     return stored
 
 

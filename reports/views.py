@@ -12,7 +12,6 @@ from common.files import stored_file_response
 from orgs.decorators import unit_period_view
 from orgs.http import HtmxRequest, UnitPeriodRequest
 from orgs.models import Unit
-from orgs.policy import may_comment
 
 from .checklist import report_checklist
 from .gates import submission_check
@@ -20,7 +19,6 @@ from .jobs import job_retry
 from .models import Job
 from .services import (
     TransitionOwned,
-    report_comment_add,
     report_get_or_create,
     report_transition,
 )
@@ -50,6 +48,12 @@ def workspace(request: UnitPeriodRequest) -> HttpResponse:
     )
 
 
+def _posted_version(request: UnitPeriodRequest) -> int | None:
+    """The submitted version the reviewer had on screen (hidden field), if any."""
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdigit() else None
+
+
 @require_POST
 @unit_period_view
 def transition(request: UnitPeriodRequest, name: str) -> HttpResponse:
@@ -61,6 +65,7 @@ def transition(request: UnitPeriodRequest, name: str) -> HttpResponse:
             by=request.user,
             comment=request.POST.get("comment", ""),
             check=submission_check if name == "submit" else None,
+            expected_version=_posted_version(request),
         )
         messages.success(request, report.get_state_display())
     except PermissionDenied:
@@ -74,20 +79,6 @@ def transition(request: UnitPeriodRequest, name: str) -> HttpResponse:
             messages.error(request, _("Chưa gửi được báo cáo: xử lý các mục trong «Việc cần làm»."))
             url = reverse("workspace", args=[request.unit.code, request.period.code])
             return redirect(f"{url}#checklist-findings")
-        for m in exc.messages:
-            messages.error(request, m)
-    return redirect("workspace", code=request.unit.code, period=request.period.code)
-
-
-@require_POST
-@unit_period_view
-def comment(request: UnitPeriodRequest) -> HttpResponse:
-    report = report_get_or_create(unit=request.unit, period=request.period)
-    if not may_comment(request.user, request.unit):
-        raise PermissionDenied
-    try:
-        report_comment_add(report=report, by=request.user, text=request.POST.get("text", ""))
-    except ValidationError as exc:
         for m in exc.messages:
             messages.error(request, m)
     return redirect("workspace", code=request.unit.code, period=request.period.code)

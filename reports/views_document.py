@@ -27,7 +27,7 @@ from .formulas import formula_text
 from .indicators import compute, registry
 from .indicators.compute import IndicatorValues
 from .locks import PeriodLocked, period_is_locked
-from .models import DocumentKind, DocumentSettings, RenderedDocument
+from .models import DocumentKind, RenderedDocument
 from .narrative.defaults import DEFAULT_TEXTS
 from .narrative.figures import check_text
 from .narrative.placeholders import (
@@ -38,12 +38,13 @@ from .narrative.placeholders import (
 )
 from .narrative.selectors import stored_sections
 from .narrative.services import narrative_reset, narrative_save
-from .rendering.context import build_context, default_settings
+from .rendering.context import build_context
 from .rendering.formatting import document_figure
 from .rendering.html import render_html, render_section_html
 from .rendering.services import document_render_enqueue, document_settings_save, report_number_save
 from .sections import SECTION_KEYS, SECTIONS, section_numbers
 from .services import report_get_or_create
+from .versions import document_settings_of
 
 
 def _section_rows(
@@ -194,9 +195,8 @@ def section_preview(request: UnitPeriodRequest, key: str) -> HttpResponse:
 @unit_period_view
 def document_settings(request: UnitPeriodRequest) -> HttpResponse:
     report = report_get_or_create(unit=request.unit, period=request.period)
-    instance = DocumentSettings.objects.filter(unit=request.unit).first() or default_settings(
-        request.unit
-    )
+    # Once submitted, the page shows the settings frozen with the version that was sent.
+    instance = document_settings_of(report)
     may_edit = may_edit_document(request.user, request.unit)
     editable = workflow.document_settings_are_editable(report.state)
     status = 400 if request.method == "POST" else 200
@@ -233,6 +233,7 @@ def document_settings(request: UnitPeriodRequest) -> HttpResponse:
             "number_form": number_form,
             "may_edit": may_edit and editable,
             "frozen": not editable,
+            "drafted": instance.pk is None and editable,
         },
         status=status,
     )

@@ -43,7 +43,7 @@ def main() -> int:
     out = []
     for entry in entries:
         m = re.search(r'^msgid ((?:".*"\n?)+)msgstr ((?:".*"\n?)+)$', entry.strip() + "\n", re.M)
-        if not m or "msgid_plural" in entry:
+        if not m or re.search(r"^msgid_plural", entry, re.M):
             out.append(entry)
             continue
         msgid = unquote(m.group(1))

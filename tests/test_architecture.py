@@ -1,6 +1,7 @@
 """The layers of docs/ARCHITECTURE.md hold: imports run downwards only.
 
-config (cchc_portal) → ground (common, orgs) → kernel (reports' core) → kits (imports, records)
+config (cchc_portal) → ground (common, orgs) → kernel (reports' core) → kits (imports, records,
+notifications)
 → features (tthc, staff, finance, plans) → outputs (reports' narrative, rendering, signing,
 views, API) → demo. A module may import its own layer or a lower one; a feature app never
 imports another feature app and a kit never imports the other kit. Function-local imports
@@ -26,6 +27,7 @@ PACKAGES = (
     "staff",
     "finance",
     "plans",
+    "notifications",
     "demo",
 )
 CONFIG, GROUND, KERNEL, KITS, FEATURES, OUTPUTS, DEMO = range(7)
@@ -46,6 +48,10 @@ REPORTS_KERNEL = (
     "reports.gates",
     "reports.selectors",
     "reports.sections",
+    "reports.comments",
+    "reports.signals",
+    "reports.docsettings",
+    "reports.versions",
 )
 COMPOSITION_ROOTS = {"cchc_portal.urls"}
 
@@ -59,7 +65,7 @@ def layer_of(module: str) -> int:
     if top == "reports":
         kernel = any(module == k or module.startswith(k + ".") for k in REPORTS_KERNEL)
         return KERNEL if kernel else OUTPUTS
-    if top in ("imports", "records"):
+    if top in ("imports", "records", "notifications"):
         return KITS
     if top in ("tthc", "staff", "finance", "plans"):
         return FEATURES

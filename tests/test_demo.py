@@ -348,11 +348,11 @@ def test_every_commune_has_records_of_every_kind_in_both_years(demo, db):
             assert SurveyResponse.objects.filter(
                 unit=unit, answered_on__gte=period.start, answered_on__lte=period.end
             ).exists()
-            assert DocumentSettings.objects.filter(unit=unit).exists()
+            assert DocumentSettings.objects.filter(unit=unit, period=period).exists()
 
 
 def test_document_settings_follow_the_seed_cleaned_per_decree_30(demo, db):
-    s = DocumentSettings.objects.get(unit__code="21073")
+    s = DocumentSettings.objects.get(unit__code="21073", period__code="2023")
     assert s.issuing_body == "ỦY BAN NHÂN DÂN\nXÃ BÌNH PHƯỚC"
     assert (s.place_name, s.signer_name) == ("Bình Phước", "Ngô Văn Vương")
     assert s.addressee == "Phòng Nội vụ huyện Bình Sơn"
@@ -360,7 +360,9 @@ def test_document_settings_follow_the_seed_cleaned_per_decree_30(demo, db):
     lines = s.recipients.splitlines()
     assert lines[0] == "Phòng Nội vụ huyện;" and lines[-1] == "Lưu: VT."
     assert "MT, các HĐT xã;" in lines and "CT, các PCT UBND xã;" in lines
-    town = DocumentSettings.objects.get(unit__code="21040")
+    # Per period: the 2022 report does not cite the letter of 21/10/2023.
+    assert DocumentSettings.objects.get(unit__code="21073", period__code="2022").basis == ""
+    town = DocumentSettings.objects.get(unit__code="21040", period__code="2023")
     assert town.issuing_body == "ỦY BAN NHÂN DÂN\nTHỊ TRẤN CHÂU Ổ"
     assert "TT. Đảng ủy thị trấn;" in town.recipients.splitlines()
 

@@ -82,7 +82,7 @@ def _grouped_counts(
     period: Period, *, unit_ids: list[int] | None
 ) -> tuple[dict[int, dict[str, int]], dict[str, int]]:
     """({unit_id: {code: int}}, {code: int} of the non-additive sources) from every source in
-    ONE round trip (PostgreSQL).
+    ONE round trip (PostgreSQL) for some units, one statement per source for every unit.
 
     Each source's grouped aggregate becomes `(SELECT json_agg(t) FROM (<aggregate>) t)` with
     `unit_id = ANY(<ids>)` (or no unit filter when `unit_ids` is None): a literal array lets the planner use the (unit, date) indexes for a
@@ -105,11 +105,24 @@ def _grouped_counts(
         if not source.additive and (shared_sql := source.shared_sql(period)) is not None:
             parts.append(f"(SELECT json_agg(t) FROM ({shared_sql}) t)")
             shared_sources.append(source)
+    columns: list = []
     with connection.cursor() as cur:
-        cur.execute("SELECT " + ", ".join(parts), params)
-        row = cur.fetchone()
-        assert row is not None  # SELECT without FROM: always one row
-        columns = list(row)
+        if unit_ids is None:
+            # Every unit: one statement per source. Joined into one, the total cost of the
+            # fourteen aggregates over the whole tables crosses PostgreSQL's JIT threshold and
+            # every small subquery is JIT-compiled (about 1.3 s of 3.4 s at 7M dossiers); apart,
+            # only the big dossier aggregate reaches it. (docs/PERFORMANCE.md, "Indicators")
+            for part in parts:
+                cur.execute("SELECT " + part, params)  # (no parameters: [] as before)
+                row = cur.fetchone()
+                assert row is not None
+                columns.append(row[0])
+        else:
+            # A few units (one commune, a district): one round trip, each part on an index.
+            cur.execute("SELECT " + ", ".join(parts), params)
+            row = cur.fetchone()
+            assert row is not None  # SELECT without FROM: always one row
+            columns = list(row)
     out: dict[int, dict[str, int]] = {}
     for rows in columns[: len(columns) - len(shared_sources)]:
         for row in rows or ():

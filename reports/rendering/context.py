@@ -23,14 +23,15 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from common.formatting import DASH, format_change, format_date
-from orgs.models import Level, Unit
 
+from ..docsettings import default_settings, settings_for
 from ..indicators import compute, registry
 from ..indicators.base import Section
 from ..models import DocumentSettings, Report, SignerTitle
 from ..narrative.placeholders import document_values, render_runs
 from ..narrative.selectors import section_texts
 from ..sections import PARTS, SECTIONS, section_numbers
+from ..versions import frozen_inputs
 from ..workflow import is_final
 from .formatting import doc_number, document_figure, vn_date_line
 
@@ -48,43 +49,8 @@ def _lines(text: str) -> list[str]:
     return [nfc(line).strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def _unit_label(unit: Unit) -> str:
-    """'Huyện Bình Sơn' -> 'huyện Bình Sơn' (inside a sentence)."""
-    return f"{unit.kind_word.lower()} {unit.short_name}".strip()
-
-
-def default_settings(unit: Unit) -> DocumentSettings:
-    """Document settings for a unit that has none yet (not saved): sensible, editable."""
-    kind = unit.kind_word.lower()
-    addressee = ""
-    parent = unit.parent
-    if parent is not None:
-        if parent.level == Level.PROVINCE:
-            addressee = f"Sở Nội vụ {_unit_label(parent)}"
-        else:
-            addressee = f"Phòng Nội vụ {_unit_label(parent)}"
-    recipients = [
-        "Như trên" if addressee else "",
-        f"TT. Đảng ủy {kind}",
-        f"TT. HĐND {kind}",
-        f"CT, các PCT UBND {kind}",
-        "Lưu: VT",
-    ]
-    return DocumentSettings(
-        unit=unit,
-        issuing_body=f"ỦY BAN NHÂN DÂN\n{unit.name.upper()}",
-        place_name=unit.short_name,
-        addressee=addressee,
-        basis="",
-        recipients="\n".join(r for r in recipients if r),
-        signer_title=SignerTitle.CHAIRMAN,
-        signer_name="",
-        organisation_name=f"UBND {_unit_label(unit)}",
-    )
-
-
-def settings_for(unit: Unit) -> DocumentSettings:
-    return DocumentSettings.objects.filter(unit=unit).first() or default_settings(unit)
+# Per (unit, period), drafted from the previous period's: reports/docsettings.py.
+__all__ = ["build_context", "default_settings", "settings_for"]
 
 
 def recipient_lines(text: str) -> list[str]:
@@ -194,23 +160,35 @@ def build_context(
     The document is an official Vietnamese text whatever language the user interface is in:
     every translatable label it prints (period, sections, indicators) is taken in Vietnamese."""
     unit, period = report.unit, report.period
-    if values is None:
-        values = compute(unit, period)
     previous_period = period.same_period_last_year()
-    if last_values is None and previous_period is not None:
-        last_values = compute(unit, previous_period)
-    doc = settings_for(unit)
+    # A submitted, accepted or signed report prints its frozen version, never live data.
+    frozen = frozen_inputs(report)
+    if frozen is not None:
+        values, last_values, texts, doc = (
+            frozen.values,
+            frozen.last_values,
+            frozen.texts,
+            frozen.doc,
+        )
+        doc_no, doc_symbol, issued_on = frozen.doc_number, frozen.doc_symbol, frozen.issued_on
+    else:
+        if values is None:
+            values = compute(unit, period)
+        if last_values is None and previous_period is not None:
+            last_values = compute(unit, previous_period)
+        texts = section_texts(unit=unit, period=period)
+        doc = settings_for(unit, period)
+        doc_no, doc_symbol, issued_on = report.doc_number, report.doc_symbol, report.issued_on
     body_lines = [line.upper() for line in _lines(doc.issuing_body)] or ["ỦY BAN NHÂN DÂN"]
     draft = not is_final(report.state)
-    number = doc_number(report.doc_number)
-    symbol = nfc(report.doc_symbol or "BC-UBND")
-    issued_year = (report.issued_on or period.deadline or period.end).year
+    number = doc_number(doc_no)
+    symbol = nfc(doc_symbol or "BC-UBND")
+    issued_year = (issued_on or period.deadline or period.end).year
     kind = unit.kind_word.lower()
     unit_phrase = f"UBND {kind} {unit.short_name}"
     doc_values = document_values(unit=unit, period=period)
-    texts = section_texts(unit=unit, period=period)
-    if report.issued_on:
-        annex_ref = f"{number}/{symbol} ngày {format_date(report.issued_on)}"
+    if issued_on:
+        annex_ref = f"{number}/{symbol} ngày {format_date(issued_on)}"
     else:
         annex_ref = (
             f"{number}/{symbol} ngày\u00a0\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0/{issued_year}"
@@ -219,9 +197,7 @@ def build_context(
         "draft": draft,
         "body_lines": body_lines,
         "number_line": f"Số: {number}/{symbol}",
-        "date_line": nfc(
-            vn_date_line(doc.place_name or unit.short_name, report.issued_on, issued_year)
-        ),
+        "date_line": nfc(vn_date_line(doc.place_name or unit.short_name, issued_on, issued_year)),
         "doc_type": "BÁO CÁO",
         "subject": nfc(f"Kết quả thực hiện công tác cải cách hành chính {period.label}"),
         "addressee": nfc(doc.addressee),
@@ -264,4 +240,5 @@ def build_context(
     printed["data_hash"] = hashlib.sha256(payload.encode("utf-8")).hexdigest()
     printed["values"] = values
     printed["report_id"] = report.pk
+    printed["version_number"] = frozen.number if frozen is not None else None
     return printed

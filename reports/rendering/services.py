@@ -58,11 +58,24 @@ def file_name(report: Report, kind: str, sha256: str) -> str:
 
 
 def document_store(
-    *, report: Report, kind: str, content: bytes, data_hash: str, pages: int, by: User | None
+    *,
+    report: Report,
+    kind: str,
+    content: bytes,
+    data_hash: str,
+    pages: int,
+    by: User | None,
+    version_number: int | None = None,
 ) -> RenderedDocument:
     sha = hashlib.sha256(content).hexdigest()
     doc = RenderedDocument(
-        report=report, kind=kind, sha256=sha, data_hash=data_hash, pages=pages, by=by
+        report=report,
+        kind=kind,
+        sha256=sha,
+        data_hash=data_hash,
+        pages=pages,
+        by=by,
+        version_number=version_number,
     )
     history_user_set(doc, by)
     doc.file.save(file_name(report, kind, sha), ContentFile(content), save=False)
@@ -114,6 +127,7 @@ def document_render(
             data_hash=ctx["data_hash"],
             pages=pages,
             by=by,
+            version_number=ctx.get("version_number"),
         )
 
 
@@ -155,12 +169,13 @@ def _ensure_document_editable(*, report: Report, by: User | None) -> None:
 
 
 def document_settings_save(*, report: Report, form: DocumentSettingsForm, by: User) -> None:
-    """Save the unit's header and closing data from the page of `report` (stored signed files
-    never change): refused once the report is submitted."""
+    """Save the header and closing data of `report`'s period (stored signed files never
+    change): refused once the report is submitted."""
     with transaction.atomic():
         _ensure_document_editable(report=report, by=by)
         obj = form.save(commit=False)
         obj.unit = report.unit
+        obj.period = report.period
         history_user_set(obj, by)
         obj.save()
 

@@ -52,6 +52,24 @@ document.addEventListener("DOMContentLoaded", () => {
         : texts.fileNone || "";
     });
   });
+  // On a phone the tables are stacked cards: each cell is labelled by its column's header.
+  document.querySelectorAll("table.grid:not(.entry-grid)").forEach((table) => {
+    const heads = table.tHead ? Array.from(table.tHead.rows[0]?.cells || []) : [];
+    if (!heads.length) return;
+    table.classList.add("stacked");
+    Array.from(table.tBodies).forEach((body) => {
+      Array.from(body.rows).forEach((row) => {
+        let col = 0;
+        Array.from(row.cells).forEach((cell) => {
+          const head = heads[col];
+          if (head && !cell.hasAttribute("data-label") && cell.colSpan === 1) {
+            cell.setAttribute("data-label", head.textContent.trim());
+          }
+          col += cell.colSpan || 1;
+        });
+      });
+    });
+  });
   // Mark the current sub-navigation link.
   document.querySelectorAll(".subnav a").forEach((a) => {
     if (a.getAttribute("href") === window.location.pathname) a.classList.add("active");

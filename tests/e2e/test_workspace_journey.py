@@ -14,6 +14,7 @@ from reports.checklist import report_checklist
 from reports.models import NarrativeSection, WarningExplanation
 from reports.services import report_get_or_create
 from reports.snapshots import snapshot_refresh
+from tests.e2e.test_accessibility import describe, violations
 from tests.helpers.browser import click_to_load, find, page_loaded, wait
 from tests.helpers.documents import load_seed_commune
 
@@ -47,6 +48,8 @@ def test_the_workspace_checklist_counts_what_is_left_and_names_the_next_action_p
     assert row.find_element(By.CSS_SELECTOR, ".count").text not in ("", "0")
     links = driver.find_elements(By.CSS_SELECTOR, "#checklist-findings li.sev-warning a")
     assert len(links) == n
+    found = violations(driver)
+    assert not found, describe(WORKSPACE, found)
     # The next action leads to the first warning's box on the indicators page.
     click_to_load(driver, action)
     first = expected.unexplained[0]
@@ -106,6 +109,8 @@ def test_a_warning_is_explained_in_place_keeping_the_position_and_counting_down(
     assert "Đã lưu giải trình." in fresh.text
     # The keyboard stays at the explained box (Tab goes on from there, not from the top).
     assert driver.switch_to.active_element == fresh
+    found = violations(driver)
+    assert not found, describe("indicators after an explanation", found)
     assert WarningExplanation.objects.get(rule=rule).by == cast.clerk_a
 
     # A badge of the table links to its warning's box.
@@ -186,6 +191,8 @@ def test_the_editor_keeps_what_is_typed(live_server, browser_login, cast):
     driver.get(live_server.url + EDITOR)
     wait(driver).until(page_loaded)
     restore = find(driver, By.CSS_SELECTOR, "#sec-limitations .draft-restore")
+    found = violations(driver)
+    assert not found, describe("editor with a draft offered", found)
     assert _editor(driver, "limitations").get_attribute("value") != "Bản nháp chưa lưu về hạn chế."
     restore.click()
     assert _editor(driver, "limitations").get_attribute("value") == "Bản nháp chưa lưu về hạn chế."

@@ -4,6 +4,8 @@ read-only there, and a rendered document's file is offered only through the scop
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -16,6 +18,7 @@ from reports.models import (
     Report,
     ReportState,
 )
+from tests.factories import PeriodFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,18 +58,29 @@ def test_narrative_of_a_submitted_report_cannot_be_changed_in_the_admin(cast, ad
     assert NarrativeSection.objects.filter(pk=section.pk).exists()
 
 
-def test_document_settings_are_read_only_while_a_report_awaits_signature(cast, admin_client):
-    settings_row = DocumentSettings.objects.create(unit=cast.commune_a, place_name="Bình Phước")
+def test_document_settings_are_read_only_once_their_periods_report_is_submitted(cast, admin_client):
+    settings_row = DocumentSettings.objects.create(
+        unit=cast.commune_a, period=cast.period, place_name="Bình Phước"
+    )
     url = f"/admin/reports/documentsettings/{settings_row.pk}/change/"
     report = _report(cast, ReportState.ACCEPTED)
-    answer = admin_client.post(url, {"unit": cast.commune_a.pk, "place_name": "Nơi khác"})
+    answer = admin_client.post(
+        url, {"unit": cast.commune_a.pk, "period": cast.period.pk, "place_name": "Nơi khác"}
+    )
     assert answer.status_code == 403
     settings_row.refresh_from_db()
     assert settings_row.place_name == "Bình Phước"
 
-    report.state = ReportState.SIGNED  # the signed file never changes: next year's may
+    report.state = ReportState.SIGNED  # signed: that period's settings stay as printed …
     report.save(update_fields=["state"])
-    assert b'name="place_name"' in admin_client.get(url).content
+    assert b'name="place_name"' not in admin_client.get(url).content
+    # … while the next period has its own row, editable
+    nxt = PeriodFactory(
+        code="2024", start=dt.date(2023, 12, 15), end=dt.date(2024, 10, 31), deadline=None
+    )
+    other = DocumentSettings.objects.create(unit=cast.commune_a, period=nxt, place_name="X")
+    page = admin_client.get(f"/admin/reports/documentsettings/{other.pk}/change/")
+    assert b'name="place_name"' in page.content
 
 
 def test_the_number_and_date_of_a_submitted_report_are_read_only_in_the_admin(cast, admin_client):

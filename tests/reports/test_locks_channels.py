@@ -203,7 +203,8 @@ def test_document_settings_stay_editable_in_a_returned_report(cast, client):
     _submit_2023(cast, ReportState.RETURNED)
     client.login(username="approver.a", password=PASSWORD)
     assert client.post("/u/21073/2023/report/settings/", SETTINGS).status_code == 302
-    assert DocumentSettings.objects.get(unit=cast.commune_a).signer_name == "Người Khác"
+    row = DocumentSettings.objects.get(unit=cast.commune_a, period=cast.period)
+    assert row.signer_name == "Người Khác"
 
 
 # --- point 10: 404 before 403 ----------------------------------------------------------------

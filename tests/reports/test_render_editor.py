@@ -102,7 +102,8 @@ def test_the_approver_sets_the_document_number_and_header_data(cast, client):
         },
     )
     assert response.status_code == 302
-    assert DocumentSettings.objects.get(unit=cast.commune_a).signer_name == "Trần Thị Hoa"
+    row = DocumentSettings.objects.get(unit=cast.commune_a, period=cast.period)
+    assert row.signer_name == "Trần Thị Hoa"
     html = client.get(BASE + "preview/").content.decode()
     for expected in (
         "Số: 05/BC-UBND",

@@ -107,6 +107,17 @@ URLS: dict[str, Row] = {
     "workspace": Row(READ_ANY),
     "report_transition": Row(ACTION, {("clerk_a", "POST"): 403}),  # submit: the approver only
     "report_comment": Row(Kind(get=None, post=(302, 302))),  # reviewers comment too
+    "report_comments": Row(READ),
+    # Marking a reviewer's comment addressed: the unit's clerk or approver.
+    "report_comment_address": Row(ACTION, obj="comment"),
+    # Notifications: only the user's own; another user's notice is 404 (admin included).
+    "notifications": Row(Kind(get=(200, 200), post=None, unit=False)),
+    "notification_read": Row(
+        Kind(get=None, post=(302, 404), unit=False),
+        {("approver_a", "POST"): 404},
+        obj="notification",
+    ),
+    "notifications_read_all": Row(Kind(get=None, post=(302, 302), unit=False)),
     # Imports: a unit's clerk or approver; reviewers read the log and the templates.
     "import_index": Row(READ_ANY),
     "import_batch_file": Row(READ_ANY, obj="batch"),
@@ -134,6 +145,9 @@ URLS: dict[str, Row] = {
         Kind(get=(200, 403), post=(400, 403)), {("clerk_a", "GET"): 403, ("clerk_a", "POST"): 403}
     ),
     "records_amount_echo": Row(READ),
+    # The submitted versions of the report: the unit and the reviewers above it read them.
+    "report_versions": Row(READ),
+    "report_version_diff": Row(READ),  # version 1 of A exists (make_objects)
 }
 
 # Pages open to anonymous users (their 302 is not to the login page).
@@ -287,6 +301,38 @@ def make_objects(cast) -> dict[str, tuple[int, int]]:
         ).pk
 
     out["doc"] = (doc(a), doc(b))
+
+    def comment(unit):
+        from reports.models import ReportComment, ReportState
+
+        report = report_get_or_create(unit=unit, period=period)
+        report.state = ReportState.RETURNED
+        report.save()
+        return ReportComment.objects.create(
+            report=report, by=cast.reviewer, text="x", by_reviewer=True
+        ).pk
+
+    out["comment"] = (comment(a), comment(b))
+
+    def notice(user):
+        from notifications.models import Notification
+
+        return Notification.objects.create(
+            user=user, kind="remind_7", subject="s", body="b", url="/", key=f"k{user.pk}"
+        ).pk
+
+    out["notification"] = (notice(cast.clerk_a), notice(cast.clerk_b))
+    from django.utils import timezone
+
+    from reports.models import ReportVersion
+
+    for unit in (a, b):  # a first submitted version of each report (report_version_diff)
+        ReportVersion.objects.create(
+            report=report_get_or_create(unit=unit, period=period),
+            number=1,
+            submitted_at=timezone.now(),
+            sha256="0" * 64,
+        )
     return out
 
 
@@ -297,6 +343,7 @@ FIXED = {
     "kind": "dossiers",
     "rule": "rule-x",
     "indicator": "tthc.total",
+    "number": 1,
 }
 
 
