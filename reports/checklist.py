@@ -28,8 +28,9 @@ from orgs.policy import may_approve, may_edit_data, may_review, may_sign
 from records.selectors import period_records
 from records.spec import Section
 
+from .comments import open_comments
 from .gates import explained_rules
-from .models import DocumentSettings, Report, ReportState
+from .models import DocumentSettings, Report, ReportComment, ReportState
 from .narrative.defaults import DEFAULT_TEXTS
 from .narrative.selectors import stored_sections
 from .sections import SECTIONS as REPORT_SECTIONS
@@ -112,6 +113,12 @@ class NextAction:
 
 
 @dataclass
+class CommentItem:
+    comment: ReportComment
+    url: str
+
+
+@dataclass
 class Checklist:
     groups: list[SectionGroup]
     errors: list[FindingItem]
@@ -120,6 +127,7 @@ class Checklist:
     missing: list[MissingItem]
     next_action: NextAction
     empty_sections: list[str] = field(default_factory=list)
+    comments: list[CommentItem] = field(default_factory=list)  # the reviewers' open comments
 
     @property
     def warnings(self) -> int:
@@ -240,6 +248,7 @@ def next_action(
     unexplained: list[FindingItem],
     missing: list[MissingItem],
     empty: list[str],
+    comments: list[CommentItem] | None = None,
 ) -> NextAction:
     """The one thing the user looking should do now, by state and by role."""
     unit, period = report.unit, report.period
@@ -250,6 +259,18 @@ def next_action(
     if is_open(report.state) and (approver or clerk):
         role = "approver" if approver else "clerk"
         returned = report.state == ReportState.RETURNED
+        if comments:
+            return NextAction(
+                ngettext(
+                    "Xử lý %(n)s ý kiến của cấp trên",
+                    "Xử lý %(n)s ý kiến của cấp trên",
+                    len(comments),
+                )
+                % {"n": len(comments)},
+                comments[0].url,
+                _("Sửa theo từng ý kiến rồi đánh dấu đã xử lý (có thể trả lời)."),
+                role,
+            )
         if errors:
             return NextAction(
                 ngettext("Sửa %(n)s lỗi số liệu", "Sửa %(n)s lỗi số liệu", len(errors))
@@ -312,10 +333,20 @@ def next_action(
     return NextAction(_("Chờ xã hoàn thành và gửi báo cáo."))
 
 
+def comment_items(*, report: Report) -> list[CommentItem]:
+    """The reviewers' comments still open, each linked to its place on the comments page."""
+    base = reverse("report_comments", args=[report.unit.code, report.period.code])
+    return [
+        CommentItem(comment=c, url=f"{base}#comment-{c.pk}")
+        for c in open_comments(report).select_related("by").order_by("at", "pk")
+    ]
+
+
 def report_checklist(*, report: Report, user: User | AnonymousUser) -> Checklist:
     unit, period = report.unit, report.period
     errors, unexplained, explained = finding_items(unit=unit, period=period)
     missing, empty = missing_items(report=report)
+    comments = comment_items(report=report)
     return Checklist(
         groups=section_groups(unit=unit, period=period),
         errors=errors,
@@ -329,6 +360,8 @@ def report_checklist(*, report: Report, user: User | AnonymousUser) -> Checklist
             unexplained=unexplained,
             missing=missing,
             empty=empty,
+            comments=comments,
         ),
         empty_sections=empty,
+        comments=comments,
     )

@@ -158,3 +158,27 @@ def test_the_workspace_shows_the_checklist_and_a_blocked_submit_links_each_findi
     assert "Chưa gửi được báo cáo" in html
     for f in checklist.unexplained:
         assert f'href="/u/21073/2023/indicators/#finding-{f.rule}"' in html
+
+
+def test_a_returned_report_lists_the_reviewers_open_comments_first(client, seeded, cast):
+    from reports.comments import comment_add, comment_address
+
+    _explain_all(cast)
+    _set_state(seeded, ReportState.RETURNED)
+    c1 = comment_add(
+        report=seeded, by=cast.reviewer, text="Bổ sung số liệu hồ sơ trễ hạn.", section="procedures"
+    )
+    comment_add(report=seeded, by=cast.clerk_a, text="Ghi chú của xã.")  # a note, not open
+    action = report_checklist(report=seeded, user=cast.approver_a).next_action
+    assert action.label == "Xử lý 1 ý kiến của cấp trên"
+    assert action.url == f"/u/21073/2023/comments/#comment-{c1.pk}"
+    assert client.login(username=cast.clerk_a.username, password=PASSWORD)
+    html = client.get(WORKSPACE_URL).content.decode()
+    assert f'data-comment="{c1.pk}"' in html and "Bổ sung số liệu hồ sơ trễ hạn." in html
+    assert "Mục II.2. Cải cách thủ tục hành chính" in html
+    comment_address(comment=c1, by=cast.clerk_a, reply="Đã bổ sung.")
+    checklist = report_checklist(report=seeded, user=cast.approver_a)
+    assert checklist.comments == [] and checklist.next_action.label == "Gửi lại báo cáo"
+
+
+WORKSPACE_URL = "/u/21073/2023/"
