@@ -13,6 +13,7 @@ from orgs.decorators import unit_period_view
 from orgs.http import HtmxRequest, UnitPeriodRequest
 from orgs.models import Unit
 
+from .checklist import report_checklist
 from .gates import submission_check
 from .jobs import job_retry
 from .models import Job
@@ -38,6 +39,7 @@ def workspace(request: UnitPeriodRequest) -> HttpResponse:
             "period": request.period,
             "report": report,
             "actions": actions,
+            "checklist": report_checklist(report=report, user=request.user),
             "transitions": report.transitions.select_related("by"),
             "comments": report.comments.select_related("by"),
             "children": Unit.objects.filter(parent=request.unit).valid_during(
@@ -73,6 +75,11 @@ def transition(request: UnitPeriodRequest, name: str) -> HttpResponse:
         # A service owns it (e.g. «sign» needs the signed PDF): refused, state unchanged.
         return HttpResponse(" ".join(exc.messages), status=409, content_type="text/plain")
     except ValidationError as exc:
+        if name == "submit":
+            # The checklist lists each blocking finding with a link to it: one message here.
+            messages.error(request, _("Chưa gửi được báo cáo: xử lý các mục trong «Việc cần làm»."))
+            url = reverse("workspace", args=[request.unit.code, request.period.code])
+            return redirect(f"{url}#checklist-findings")
         for m in exc.messages:
             messages.error(request, m)
     return redirect("workspace", code=request.unit.code, period=request.period.code)

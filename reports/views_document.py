@@ -23,6 +23,7 @@ from orgs.policy import may_edit_document, may_sign
 
 from . import workflow
 from .forms_document import DocumentSettingsForm, ReportNumberForm, SignForm, VerifyForm
+from .formulas import formula_text
 from .indicators import compute, registry
 from .indicators.compute import IndicatorValues
 from .locks import PeriodLocked, period_is_locked
@@ -56,6 +57,7 @@ def _section_rows(
     *,
     posted: dict[str, str] | None = None,
     errors: dict[str, list[str]] | None = None,
+    saved: str = "",
 ) -> list[dict[str, Any]]:
     stored = stored_sections(unit=request.unit, period=request.period)
     numbers = section_numbers()
@@ -79,6 +81,7 @@ def _section_rows(
                 "preview": render_section_html([[r.__dict__ for r in p] for p in runs]),
                 "errors": (errors or {}).get(key, []),
                 "findings": check_text(text, values=values, section=key),
+                "saved": key == saved,
             }
         )
     return rows
@@ -95,6 +98,7 @@ def _placeholders(values: IndicatorValues, doc_values: dict[str, str]) -> list[d
                 "code": ind.code,
                 "label": ind.label,
                 "value": document_figure(values.get(ind.code), ind.kind),
+                "formula": formula_text(ind),
             }
         )
     return out
@@ -106,6 +110,7 @@ def _editor(
     posted: dict[str, str] | None = None,
     errors: dict[str, list[str]] | None = None,
     status: int = 200,
+    saved: str = "",
 ) -> HttpResponse:
     report = report_get_or_create(unit=request.unit, period=request.period)
     values = level_values(request.unit, request.period, compute(request.unit, request.period))
@@ -117,7 +122,7 @@ def _editor(
             "unit": request.unit,
             "period": request.period,
             "report": report,
-            "sections": _section_rows(request, values, posted=posted, errors=errors),
+            "sections": _section_rows(request, values, posted=posted, errors=errors, saved=saved),
             "placeholders": _placeholders(values, doc_values),
             "citations": editor_entries(unit=request.unit, period=request.period),
             "locked": period_is_locked(unit=request.unit, period=request.period),
@@ -138,6 +143,9 @@ def section_save(request: UnitPeriodRequest, key: str) -> HttpResponse:
     if key not in SECTION_KEYS:
         raise Http404
     text = request.POST.get("text", "")
+    # With htmx the page's section alone is swapped (hx-select): the others keep their unsaved
+    # edits, and a refused save shows its error beside the section (200: htmx swaps it).
+    htmx = bool(request.htmx)
     try:
         if request.POST.get("action") == "reset":
             narrative_reset(
@@ -147,7 +155,8 @@ def section_save(request: UnitPeriodRequest, key: str) -> HttpResponse:
                 version=int(request.POST.get("version") or 0),
                 by=request.user,
             )
-            messages.success(request, _("Đã khôi phục nội dung mặc định."))
+            if not htmx:
+                messages.success(request, _("Đã khôi phục nội dung mặc định."))
         else:
             narrative_save(
                 unit=request.unit,
@@ -157,10 +166,14 @@ def section_save(request: UnitPeriodRequest, key: str) -> HttpResponse:
                 version=int(request.POST.get("version") or 0),
                 by=request.user,
             )
-            messages.success(request, _("Đã lưu nội dung mục."))
+            if not htmx:
+                messages.success(request, _("Đã lưu nội dung mục."))
     except (ValidationError, ValueError) as exc:
         msgs = exc.messages if isinstance(exc, ValidationError) else [_("Dữ liệu không hợp lệ.")]
-        return _editor(request, posted={key: text}, errors={key: msgs}, status=400)
+        status = 200 if htmx else 400
+        return _editor(request, posted={key: text}, errors={key: msgs}, status=status)
+    if htmx:
+        return _editor(request, saved=key)
     url = reverse("document_editor", args=[request.unit.code, request.period.code])
     return redirect(f"{url}#sec-{key}")
 

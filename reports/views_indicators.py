@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Field, Model
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
@@ -23,13 +24,15 @@ from orgs.decorators import unit_period_view
 from orgs.http import UnitPeriodRequest
 from orgs.models import Unit
 
+from .checklist import finding_anchor
+from .formulas import formula_text
 from .indicators import Indicator, Kind, Section, change_pct, registry
 from .indicators.compute import subtree_ids, unit_filter_for
 from .jobs import job_create, job_enqueue
 from .locks import ensure_unlocked
 from .models import JobKind, Report, ReportState, WarningExplanation
 from .snapshots import snapshot_findings, snapshot_get, snapshot_values, snapshots_for
-from .validation import ERROR, WARNING, findings_by_code
+from .validation import ERROR, WARNING, Finding, findings_by_code
 
 # Key figures of the reviewer's comparison of child units, with short column titles.
 KEY_COLUMNS = (
@@ -45,14 +48,7 @@ KEY_CODES = tuple(code for code, _title in KEY_COLUMNS)
 
 
 def _formula(ind: Indicator) -> str:
-    if ind.numerator is not None and ind.denominator is not None:  # a rate
-        num, den = registry.get(ind.numerator), registry.get(ind.denominator)
-        return _("%(formula)s — %(num)s / %(den)s × 100, làm tròn 2 chữ số (nửa lên)") % {
-            "formula": ind.formula or ind.label,
-            "num": f"{num.label} [{num.code}]",
-            "den": f"{den.label} [{den.code}]",
-        }
-    return str(ind.formula or ind.label)
+    return formula_text(ind)
 
 
 def _change(
@@ -131,11 +127,7 @@ def indicators(request: UnitPeriodRequest) -> HttpResponse:
             "snapshot": snap,
             "sections": sections,
             "errors": [f for f in findings if f.severity == ERROR],
-            "warnings": [
-                {"finding": f, "explanation": explanations.get(f.rule)}
-                for f in findings
-                if f.severity == WARNING
-            ],
+            **_warnings_context(findings, explanations),
             "can_explain": request.can_edit and not locked,
             "key_columns": [(registry.get(c), title) for c, title in KEY_COLUMNS],
             "child_rows": child_rows,
@@ -177,11 +169,60 @@ def explain(request: UnitPeriodRequest, rule: str) -> HttpResponse:
             WarningExplanation.objects.update_or_create(
                 unit=unit, period=period, rule=rule, defaults={"text": text, "by": request.user}
             )
-        messages.success(request, _("Đã lưu giải trình."))
     except ValidationError as exc:
+        if request.htmx:
+            return _warning_fragment(request, rule, text=text, errors=exc.messages)
         for m in exc.messages:
             messages.error(request, m)
-    return redirect("indicators", code=unit.code, period=period.code)
+    else:
+        if request.htmx:
+            return _warning_fragment(request, rule, saved=True)
+        messages.success(request, _("Đã lưu giải trình."))
+    url = reverse("indicators", args=[unit.code, period.code])
+    return redirect(f"{url}#{finding_anchor(rule)}")
+
+
+def _warnings_context(
+    findings: list[Finding], explanations: dict[str, WarningExplanation]
+) -> dict[str, Any]:
+    """The warnings with their explanations, how many there are and how many are left."""
+    warnings: list[dict[str, Any]] = [
+        {"finding": f, "explanation": explanations.get(f.rule)}
+        for f in findings
+        if f.severity == WARNING
+    ]
+    explained = {rule for rule, e in explanations.items() if e.text.strip()}
+    left = sum(1 for w in warnings if w["finding"].rule not in explained)
+    return {"warnings": warnings, "warnings_total": len(warnings), "warnings_left": left}
+
+
+def _warning_fragment(
+    request: UnitPeriodRequest,
+    rule: str,
+    *,
+    text: str = "",
+    errors: list[str] | None = None,
+    saved: bool = False,
+) -> HttpResponse:
+    """Explained in place (htmx): the warning's box alone, and the count of what is left out
+    of band; the page keeps its scroll position."""
+    unit, period = request.unit, request.period
+    findings = snapshot_findings(snapshot_get(unit=unit, period=period))
+    explanations = {
+        e.rule: e
+        for e in WarningExplanation.objects.filter(unit=unit, period=period).select_related("by")
+    }
+    ctx = _warnings_context(findings, explanations)
+    w = next((w for w in ctx["warnings"] if w["finding"].rule == rule), None)
+    if w is None:  # not (or no longer) a warning of these figures
+        w = {"finding": Finding(rule=rule, severity=WARNING, message=rule)}
+        w["explanation"] = explanations.get(rule)
+    w = {**w, "text": text, "errors": errors or [], "saved": saved}
+    return render(
+        request,
+        "reports/_warning_fragment.html",
+        {"unit": unit, "period": period, "w": w, "can_explain": True, "oob": True, **ctx},
+    )
 
 
 def _cell(value: Any) -> str:

@@ -5,22 +5,6 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-def return_reasons_to_comments(apps, schema_editor):
-    """Reasons written when returning a report before comments were anchored: each becomes an
-    open comment on the whole report (made on the submission it returned), so that the
-    comments box shows it."""
-    transition = apps.get_model("reports", "ReportTransition")
-    comment = apps.get_model("reports", "ReportComment")
-    for t in transition.objects.filter(to_state="returned").exclude(comment="").order_by("at"):
-        version = transition.objects.filter(
-            report_id=t.report_id, to_state="submitted", at__lte=t.at
-        ).count()
-        c = comment.objects.create(
-            report_id=t.report_id, by_id=t.by_id, text=t.comment, version=version, by_reviewer=True
-        )
-        comment.objects.filter(pk=c.pk).update(at=t.at)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -64,5 +48,4 @@ class Migration(migrations.Migration):
             name='version',
             field=models.PositiveIntegerField(default=0, verbose_name='lần gửi'),
         ),
-        migrations.RunPython(return_reasons_to_comments, migrations.RunPython.noop),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0006_comment_anchor_and_addressed'),
+        ('reports', '0007_comment_return_reasons_to_comments'),
         ('reports', '0008_document_settings_period_required'),
     ]
 
