@@ -17,7 +17,7 @@ is never silently dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -80,8 +80,13 @@ def breakdown_text(prefix: str, values: Mapping[str, Any], scope: str | None = N
     return ", ".join(parts) if parts else "không có"
 
 
-def format_level_placeholder(name: str, values: Mapping[str, Any]) -> str | None:
-    """The printed value of a level placeholder, or None if `name` is not one."""
+def format_level_placeholder(
+    name: str,
+    values: Mapping[str, Any],
+    figure: Callable[[str, Mapping[str, Any], Mapping[str, str]], str | None],
+) -> str | None:
+    """The printed value of a level placeholder, or None if `name` is not one. `figure` prints
+    an unscoped figure (`placeholders.format_placeholder`, passed in: no import circle)."""
     if not is_level_placeholder(name):
         return None
     if (m := BREAKDOWN_RE.match(name)) is not None:
@@ -91,10 +96,8 @@ def format_level_placeholder(name: str, values: Mapping[str, Any]) -> str | None
     m = SCOPED_RE.match(name)
     assert m is not None
     # Printed exactly as the unscoped figure would be (one number style for the document).
-    from .placeholders import format_placeholder
-
     code = m.group(2)
-    return format_placeholder(code, {code: values.get(name)}, {})
+    return figure(code, {code: values.get(name)}, {})
 
 
 # --- vocabulary ---------------------------------------------------------------------------------
@@ -325,16 +328,17 @@ HIGHER_TEXTS: dict[str, str] = {
     ),
     "finance": (
         "- *Về thu, chi ngân sách cấp %(kind)s:* tổng thu ngân sách ước đạt "
-        "{{ own.budget.revenue_actual }} đồng, bằng {{ own.budget.revenue_rate }} kế hoạch; tổng "
-        "chi ước đạt {{ own.budget.expenditure_actual }} đồng, bằng "
+        "{{ own.budget.revenue_actual }}, bằng {{ own.budget.revenue_rate }} kế hoạch; tổng "
+        "chi ước đạt {{ own.budget.expenditure_actual }}, bằng "
         "{{ own.budget.expenditure_rate }} kế hoạch.\n"
-        "- *Ngân sách của %(children)s:* tổng thu ước đạt {{ area.budget.revenue_actual }} đồng, "
+        "- *Ngân sách của %(children)s:* tổng thu ước đạt {{ area.budget.revenue_actual }}, "
         "bằng {{ area.budget.revenue_rate }} kế hoạch; tổng chi ước đạt "
-        "{{ area.budget.expenditure_actual }} đồng, bằng {{ area.budget.expenditure_rate }} kế "
+        "{{ area.budget.expenditure_actual }}, bằng {{ area.budget.expenditure_rate }} kế "
         "hoạch.\n"
-        "- *Về giải ngân vốn đầu tư công:* cấp %(kind)s đã giải ngân {{ own.invest.disbursed }}/"
-        "{{ own.invest.allocated }} đồng, đạt {{ own.invest.disbursement_rate }}; %(children)s "
-        "đã giải ngân {{ area.invest.disbursed }}/{{ area.invest.allocated }} đồng, đạt "
+        "- *Về giải ngân vốn đầu tư công:* cấp %(kind)s đã giải ngân {{ own.invest.disbursed }} "
+        "trên kế hoạch {{ own.invest.allocated }}, đạt {{ own.invest.disbursement_rate }}; "
+        "%(children)s "
+        "đã giải ngân {{ area.invest.disbursed }} trên kế hoạch {{ area.invest.allocated }}, đạt "
         "{{ area.invest.disbursement_rate }} kế hoạch."
     ),
     "egov": (
@@ -347,7 +351,7 @@ HIGHER_TEXTS: dict[str, str] = {
         "{{ area.egov.digitized_results }} hồ sơ, đạt {{ area.egov.digitized_results_rate }} số "
         "hồ sơ đã giải quyết; cấp %(kind)s đạt {{ own.egov.digitized_results_rate }}.\n"
         "- *Về thanh toán trực tuyến:* trên toàn %(kind)s đã thanh toán trực tuyến phí, lệ phí "
-        "{{ egov.online_payments }} lượt với số tiền {{ egov.online_payment_amount }} đồng."
+        "{{ egov.online_payments }} lượt với số tiền {{ egov.online_payment_amount }}."
     ),
     "strengths": (
         "Công tác cải cách hành chính được %(party)s, %(council)s, UBND %(kind)s quan tâm lãnh "

@@ -156,7 +156,7 @@ def format_placeholder(
         return doc_values[name]
     if is_citation(name):
         return resolve(name, dict(doc_values))
-    if (level_value := format_level_placeholder(name, values)) is not None:
+    if (level_value := format_level_placeholder(name, values, format_placeholder)) is not None:
         return level_value  # own./area. scoped figures, breakdowns (reports/narrative/level.py)
     if CODE_RE.match(name) and name in registry:
         kind = registry.get(name).kind

@@ -34,6 +34,9 @@ def _resolved(unit, day):
 
 
 def _submit(cast, unit):
+    from tests.helpers.sending import name_signer
+
+    name_signer(unit, cast.period)  # a report without a signer cannot be sent
     approver = member(f"approver.{unit.code}", unit, Role.APPROVER)
     report = report_get_or_create(unit=unit, period=cast.period)
     return report_transition(report=report, name="submit", by=approver)

@@ -10,6 +10,7 @@ from selenium.webdriver.common.by import By
 
 from reports.models import Report, ReportState, ReportTransition
 from tests.helpers.browser import click_to_load as _click_to_load
+from tests.helpers.sending import ready_to_send
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +40,7 @@ def confirm_transition(driver, label: str, expected_text: str, comment: str = ""
 
 def test_submit_review_return_accept_with_confirmations(live_server, browser_login, cast):
     url = live_server.url + "/u/21073/2023/"
-    _explain_every_warning(cast)  # the hand-entered figures never entered warn before sending
+    ready_to_send(cast.commune_a, cast.period)  # a signer; warnings (figures not entered) explained
     driver = browser_login("approver.a")
     driver.get(url)
     click_to_load(driver, button(driver, "Gửi báo cáo"))
@@ -84,15 +85,3 @@ def test_submit_review_return_accept_with_confirmations(live_server, browser_log
     )
     assert not driver.find_elements(By.NAME, "certificate")
     assert Report.objects.get(unit=cast.commune_a).state == ReportState.ACCEPTED
-
-
-def _explain_every_warning(cast):
-    from reports.models import WarningExplanation
-    from reports.snapshots import snapshot_findings, snapshot_refresh
-
-    snap = snapshot_refresh(unit=cast.commune_a, period=cast.period, ancestors=False)
-    for f in snapshot_findings(snap):
-        if f.severity == "warning":
-            WarningExplanation.objects.update_or_create(
-                unit=cast.commune_a, period=cast.period, rule=f.rule, defaults={"text": "Đã rõ."}
-            )

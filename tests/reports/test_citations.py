@@ -16,6 +16,7 @@ from reports.gates import submission_check
 from reports.models import NarrativeSection, Report
 from reports.narrative.placeholders import document_values, render_runs, unknown_placeholders
 from reports.narrative.services import narrative_save
+from tests.helpers.sending import ready_to_send
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +114,7 @@ def test_a_citation_whose_document_left_the_register_blocks_submission(cast):
         by=cast.clerk_a,
     )
     report = Report.objects.get(unit=cast.commune_a, period=cast.period)
+    ready_to_send(cast.commune_a, cast.period)  # a signer; warnings explained
     submission_check(report)  # cited and present: no error
     doc.delete()
     with pytest.raises(ValidationError) as exc:

@@ -15,8 +15,11 @@ def move(cast, unit, *names, when: dt.datetime | None = None) -> Report:
     other communes get an approver on the fly), stamping them at `when` if given."""
     from orgs.models import Role
     from tests.factories import member
+    from tests.helpers.sending import name_signer
 
     report = report_get_or_create(unit=unit, period=cast.period)
+    if "submit" in names:
+        name_signer(unit, cast.period)  # a report without a signer cannot be sent
     approver = member(f"approver.{unit.code}", unit, Role.APPROVER)
     for name in names:
         by = approver if name == "submit" else cast.reviewer

@@ -61,6 +61,9 @@ def test_saving_targets_sets_and_removes(cast):
 
 
 def _submitted(unit, period):
+    from tests.helpers.sending import name_signer
+
+    name_signer(unit, period)  # what was sent could be signed
     report = Report.objects.create(unit=unit, period=period, state=ReportState.SUBMITTED)
     snapshot_refresh(unit=unit, period=period, ancestors=False)
     return report

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from reports.models import DocumentKind, RenderedDocument, Report, ReportState
 from reports.services import report_get_or_create
 from tests.factories import PASSWORD
+from tests.helpers.sending import ready_to_send
 from tests.helpers.signing import P12_PASSWORD, make_test_ca_and_p12
 
 from .conftest import move
@@ -43,12 +44,13 @@ def test_the_submit_confirmation_states_what_will_happen_and_changes_nothing(cli
     text = text_of(r)
     assert "Sau khi gửi, số liệu kỳ này bị khóa" in text
     assert "Trạng thái: Đang soạn → Đã gửi" in text
-    assert "Số liệu chưa được tính; hệ thống sẽ tính và kiểm tra khi gửi." in text
+    # The figures as last computed (the workspace computes them when it opens).
+    assert "Lỗi số liệu:" in text or "Số liệu chưa được tính" in text
     # No number and date yet: the page warns that they cannot be added after submission.
     assert "Báo cáo chưa có số văn bản và ngày ban hành: sau khi gửi không bổ sung được nữa" in text
     assert Report.objects.get(unit=cast.commune_a).state == ReportState.DRAFT
     # Confirming is the POST to the transition: the message names the new state.
-    _explain_every_warning(cast)  # e.g. the hand-entered figures never entered
+    ready_to_send(cast.commune_a, cast.period)  # a signer; warnings (figures not entered) explained
     r = client.post(base(cast) + "transition/submit/", follow=True)
     assert flashes(r) == ["Đã gửi báo cáo. Trạng thái mới: «Đã gửi» — số liệu kỳ này đã khóa."]
     assert Report.objects.get(unit=cast.commune_a).state == ReportState.SUBMITTED
@@ -199,15 +201,3 @@ def test_the_submit_confirmation_counts_errors_and_unexplained_warnings(client, 
     text = text_of(client.get(base(cast) + "transition/submit/confirm/"))
     assert "Lỗi số liệu: 1 — phải sửa trước khi gửi" in text
     assert "Cảnh báo đã giải trình: 1/2 — phải giải trình trước khi gửi" in text
-
-
-def _explain_every_warning(cast):
-    from reports.models import WarningExplanation
-    from reports.snapshots import snapshot_findings, snapshot_refresh
-
-    snap = snapshot_refresh(unit=cast.commune_a, period=cast.period, ancestors=False)
-    for f in snapshot_findings(snap):
-        if f.severity == "warning":
-            WarningExplanation.objects.update_or_create(
-                unit=cast.commune_a, period=cast.period, rule=f.rule, defaults={"text": "Đã rõ."}
-            )
