@@ -27,6 +27,9 @@ PAGES = {
         f"{U}/import/dossiers/",
         f"{U}/indicators/",
         f"{U}/report/",
+        f"{U}/tasks/documents/",
+        f"{U}/comments/",
+        "/notifications/",
         "/verify/",
     ],
     "approver.a": [
@@ -36,13 +39,18 @@ PAGES = {
         f"{U}/report/settings/",
         f"{U}/report/sign/",
         f"{U}/indicators/",
+        f"{U}/transition/submit/confirm/",
     ],
     "reviewer.d": [
-        "/",
+        "/",  # the inbox
         f"{U}/",
         f"{U}/indicators/",
         f"{D}/indicators/",
         f"{D}/",
+        f"{D}/dashboard/",
+        f"{D}/dashboard/targets/",
+        f"{U}/report/versions/",
+        "/notifications/",
     ],
 }
 

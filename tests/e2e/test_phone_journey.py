@@ -39,7 +39,7 @@ def phone(driver) -> None:
             "clerk.a",
             ["/", f"{U}/", f"{U}/indicators/", f"{U}/tthc/dossiers/", f"{U}/staff/people/"],
         ),
-        ("reviewer.d", ["/", "/u/524/2023/indicators/", f"{U}/"]),
+        ("reviewer.d", ["/", "/u/524/2023/indicators/", "/u/524/2023/dashboard/", f"{U}/"]),
     ],
 )
 def test_main_pages_fit_a_phone(live_server, browser_login, cast, user, pages):
