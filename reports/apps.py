@@ -16,6 +16,10 @@ class ReportsConfig(AppConfig):
         # A submission freezes the narrative as printed (stored text or the default).
         from .narrative.selectors import section_texts
         from .rendering import level  # noqa: F401  (a report without a signer name: an error)
-        from .versions import register_narrative_source
+        from .rendering.context import document_extras
+        from .versions import register_extras_source, register_narrative_source
 
         register_narrative_source(section_texts)
+        # ... and what the document computes beyond the unit's figures (notes, a higher level's
+        # area figures and tables).
+        register_extras_source(document_extras)

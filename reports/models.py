@@ -93,6 +93,10 @@ class ReportVersion(models.Model):
     findings = models.JSONField(default=list)
     narrative = models.JSONField(default=dict)  # section key -> text
     document_settings = models.JSONField(default=dict)  # DocumentSettings fields
+    # What the document computes beyond the unit's own figures, as printed when submitted: the
+    # records' notes (as-of dates, approximate figures) and, for a district or province, its
+    # own and area figures, the section on its units and annex II (reports/rendering).
+    extras = models.JSONField(default=dict, blank=True)
     doc_number = models.PositiveIntegerField(null=True, blank=True)
     doc_symbol = models.CharField(max_length=40, blank=True)
     issued_on = models.DateField(null=True, blank=True)

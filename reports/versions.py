@@ -59,6 +59,24 @@ def register_narrative_source(source: NarrativeSource) -> None:
         _narrative_sources.append(source)
 
 
+ExtrasSource = Callable[..., dict[str, Any]]
+_extras_sources: list[ExtrasSource] = []
+
+
+def register_extras_source(source: ExtrasSource) -> None:
+    """`source(unit=, period=, values=)` -> JSON of what the document computes beyond the unit's
+    figures (registered by reports.apps with the rendering's function: no upward import)."""
+    if source not in _extras_sources:
+        _extras_sources.append(source)
+
+
+def document_extras(*, unit: Unit, period: Period, values: dict[str, Any]) -> dict[str, Any]:
+    if not _extras_sources:
+        return {}
+    extras = _extras_sources[-1](unit=unit, period=period, values=values)
+    return dict(json.loads(json.dumps(extras, default=str)))
+
+
 def narrative_texts(*, unit: Unit, period: Period) -> dict[str, str]:
     if _narrative_sources:
         return dict(_narrative_sources[-1](unit=unit, period=period))
@@ -108,6 +126,7 @@ def version_freeze(*, report: Report, by: User | None, number: int | None = None
         "doc_number": report.doc_number,
         "doc_symbol": report.doc_symbol,
         "issued_on": report.issued_on.isoformat() if report.issued_on else None,
+        "extras": document_extras(unit=unit, period=period, values=from_json(snap.values)),
     }
     return ReportVersion.objects.create(
         report=report,
@@ -122,6 +141,7 @@ def version_freeze(*, report: Report, by: User | None, number: int | None = None
         doc_number=report.doc_number,
         doc_symbol=report.doc_symbol,
         issued_on=report.issued_on,
+        extras=payload["extras"],
         sha256=_digest(payload),
     )
 
@@ -167,6 +187,7 @@ def version_payload_hash(version: ReportVersion) -> str:
             "doc_number": version.doc_number,
             "doc_symbol": version.doc_symbol,
             "issued_on": version.issued_on.isoformat() if version.issued_on else None,
+            "extras": version.extras,
         }
     )
 
@@ -183,6 +204,7 @@ class FrozenInputs:
     doc_number: int | None
     doc_symbol: str
     issued_on: date | None
+    extras: dict[str, Any]
 
 
 def frozen_inputs(report: Report) -> FrozenInputs | None:
@@ -202,6 +224,7 @@ def frozen_inputs(report: Report) -> FrozenInputs | None:
         doc_number=version.doc_number,
         doc_symbol=version.doc_symbol,
         issued_on=version.issued_on,
+        extras=dict(version.extras or {}),
     )
 
 

@@ -23,9 +23,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from common.formatting import DASH, format_change, format_doc_date
+from orgs.models import Period, Unit
 
 from ..docsettings import default_settings, settings_for
-from ..indicators import compute, registry
+from ..indicators import compute, from_json, registry, to_json
 from ..indicators.base import Section
 from ..models import DocumentSettings, Report, SignerTitle
 from ..narrative.placeholders import document_values, one_spelling, render_runs
@@ -34,7 +35,7 @@ from ..sections import PARTS, SECTIONS, section_numbers
 from ..versions import frozen_inputs
 from ..workflow import is_final
 from .formatting import doc_number, document_figure, vn_date_line
-from .level import apply_level, level_values
+from .level import apply_level, frozen_higher, level_values
 
 # Bump when the layout changes in a way the template hash would not see.
 RENDER_VERSION = "1"
@@ -187,6 +188,7 @@ def build_context(
     previous_period = period.same_period_last_year()
     # A submitted, accepted or signed report prints its frozen version, never live data.
     frozen = frozen_inputs(report)
+    extras = frozen.extras if frozen is not None and frozen.extras else None
     if frozen is not None:
         values, last_values, texts, doc = (
             frozen.values,
@@ -210,7 +212,16 @@ def build_context(
     issued_year = (issued_on or period.deadline or period.end).year
     kind = unit.kind_word.lower()
     unit_phrase = f"UBND {kind} {unit.short_name}"
-    doc_values = document_values(unit=unit, period=period)
+    if extras is not None:
+        doc_values = dict(extras.get("doc_values") or {})
+        last_doc_values = extras.get("last_doc_values")
+        scoped = {**values, **from_json(extras.get("level_values"))}
+    else:
+        doc_values = document_values(unit=unit, period=period)
+        last_doc_values = (
+            document_values(unit=unit, period=previous_period) if previous_period else None
+        )
+        scoped = level_values(unit, period, values)
     if issued_on:
         annex_ref = f"{number}/{symbol} ngày {format_doc_date(issued_on)}"
     else:
@@ -230,7 +241,7 @@ def build_context(
             f"{unit_phrase} báo cáo kết quả thực hiện công tác cải cách hành chính "
             f"{period.label}, cụ thể như sau:"
         ),
-        "parts": build_parts(texts, level_values(unit, period, values), doc_values),
+        "parts": build_parts(texts, scoped, doc_values),
         "closing": nfc(
             f"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {period.label}. "
             f"{unit_phrase} kính báo cáo./."
@@ -251,12 +262,13 @@ def build_context(
                 values,
                 last_values,
                 doc_values,
-                document_values(unit=unit, period=previous_period) if previous_period else None,
+                last_doc_values,
             ),
         },
         "title": nfc(f"Báo cáo CCHC {period.label} — {unit.name}"),
     }
-    apply_level(printed, unit=unit, period=period)  # higher level: area section, annex II
+    # Higher level: area section, annex II (frozen with a submitted version).
+    apply_level(printed, unit=unit, period=period, frozen=extras)
     payload = json.dumps(
         {
             "printed": printed,
@@ -272,3 +284,19 @@ def build_context(
     printed["report_id"] = report.pk
     printed["version_number"] = frozen.number if frozen is not None else None
     return printed
+
+
+def document_extras(*, unit: Unit, period: Period, values: dict[str, Any]) -> dict[str, Any]:
+    """What `build_context` computes beyond the unit's own figures, as JSON: frozen with each
+    submitted version (reports.versions) so that the document of a submitted, accepted or
+    signed report never reads live data — the records' notes, and for a district or province
+    its own and area figures (the units under it change after it sent its report), the section
+    on its units and annex II."""
+    previous = period.same_period_last_year()
+    scoped = level_values(unit, period, values)
+    return {
+        "doc_values": document_values(unit=unit, period=period),
+        "last_doc_values": document_values(unit=unit, period=previous) if previous else None,
+        "level_values": to_json({k: v for k, v in scoped.items() if k not in values}),
+        "higher": frozen_higher(unit, period),
+    }

@@ -299,7 +299,13 @@ def ensure_signer_named(ctx: dict[str, Any]) -> None:
         )
 
 
-def apply_level(printed: dict[str, Any], *, unit: Unit, period: Period) -> None:
+def apply_level(
+    printed: dict[str, Any],
+    *,
+    unit: Unit,
+    period: Period,
+    frozen: dict[str, Any] | None = None,
+) -> None:
     """Add to the printed context what the unit's level prints: for a higher level, the section
     on the units in its area (numbered after part II's last section) and annex II; for every
     level, whether the signer's name is missing (the preview flags it; a final rendering is
@@ -307,7 +313,8 @@ def apply_level(printed: dict[str, Any], *, unit: Unit, period: Period) -> None:
     printed["signer_missing"] = signer_missing(printed.get("signer_name"))
     printed.setdefault("annexes", [])
     printed["level"] = str(unit.level)
-    higher = higher_document(unit, period)
+    # A submitted report prints the parts frozen with its version (`frozen_higher`), else live.
+    higher = frozen.get("higher") if frozen is not None else frozen_higher(unit, period)
     if higher is None:
         return
     printed["level"] = higher["level"]
@@ -319,7 +326,17 @@ def apply_level(printed: dict[str, Any], *, unit: Unit, period: Period) -> None:
     printed["annexes"] = higher["annexes"]
     printed["appendix"]["heading"] = "Phụ lục I"
     # Annex I sums the whole area (the level's own records and its units'): say so.
-    printed["appendix"]["title"] += f" TOÀN {higher['words'].kind.upper()}"
+    printed["appendix"]["title"] += f" TOÀN {higher['kind'].upper()}"
+
+
+def frozen_higher(unit: Unit, period: Period) -> dict[str, Any] | None:
+    """`higher_document` as JSON (printed parts and the level's word, no objects)."""
+    higher = higher_document(unit, period)
+    if higher is None:
+        return None
+    out = {k: v for k, v in higher.items() if k != "words"}
+    out["kind"] = higher["words"].kind
+    return out
 
 
 @register_finder

@@ -269,3 +269,40 @@ def test_level_placeholders_are_known_and_unknown_ones_are_not():
         "07 nhiệm vụ; 12 người: Sau đại học 01 người, Đại học 09 người, "
         "Sơ cấp/chưa qua đào tạo 02 người."
     )
+
+
+def test_a_submitted_district_report_prints_its_communes_as_they_were_when_sent(district):
+    """The units under a district keep changing after the district sent its report: the
+    submitted document prints the area figures and annex II frozen with its version."""
+    import datetime as dt
+
+    from orgs.models import Role
+    from reports.rendering.level import frozen_higher
+    from reports.services import report_transition
+    from tests.factories import member
+    from tthc.models import Dossier
+
+    unit, period, report = district
+    approver = member("approver.frozen524", unit, Role.APPROVER)
+    report = report_transition(report=report, name="submit", by=approver)
+    sent = build_context(report=report)
+    # Later a commune's dossiers change (an import finishing, a correction).
+    from reports.workflow import LOCKING_STATES
+
+    sent_already = Report.objects.filter(period=period, state__in=LOCKING_STATES).values("unit")
+    commune = (
+        Unit.objects.filter(parent=unit).exclude(pk__in=sent_already).order_by("name").first()
+    )  # a commune still drafting: its figures still move
+    template = Dossier.objects.filter(unit=commune).order_by("pk").first()
+    for i in range(25):
+        template.pk = None
+        template.id = None
+        template.code = f"LATE-{i}"
+        template.received_at = dt.datetime(2023, 6, 1, 9, tzinfo=dt.UTC)
+        template.save()
+    snapshot_refresh(unit=commune, period=period)
+    assert frozen_higher(unit, period) != report.versions.get().extras["higher"]  # live moved
+    again = build_context(report=report)
+    assert again["annexes"] == sent["annexes"]
+    assert again["parts"] == sent["parts"]
+    assert again["data_hash"] == sent["data_hash"]
