@@ -6,57 +6,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import User
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
-from import_export import fields, resources
+from import_export import fields
 
 from imports.base import ImportResult
+from imports.resources import PeriodScopedResource
 from imports.widgets import AmountWidget, ChoiceWidget, DateWidget, TextWidget, YesNoWidget
 from orgs.models import Period, Unit
-from orgs.records import UnitPeriodRecord
 
 from .models import BudgetKind, BudgetLine, InvestmentLine
 
 if TYPE_CHECKING:
-    from records.locking import RecordLockGuard
+    pass
 
 
-class _PeriodScoped(resources.ModelResource):
-    def __init__(
-        self,
-        *,
-        unit: Unit | None,
-        period: Period | None,
-        by: User | None = None,
-        guard: RecordLockGuard | None = None,
-    ) -> None:
-        super().__init__()
-        self.unit = unit
-        self.period = period
-        self.by = by
-        self.guard = guard
-
-    def get_queryset(self) -> QuerySet[UnitPeriodRecord]:
-        return self._meta.model.objects.filter(unit=self.unit, period=self.period)
-
-    def import_instance(self, instance: UnitPeriodRecord, row: Any, **kwargs: Any) -> None:
-        # Only a resource built for its column headers has no unit and period; it never imports.
-        assert self.unit is not None and self.period is not None
-        instance.unit = self.unit
-        instance.period = self.period
-        super().import_instance(instance, row, **kwargs)
-
-    def before_save_instance(self, instance: UnitPeriodRecord, row: Any, **kwargs: Any) -> None:
-        if instance.pk:
-            instance.version += 1
-        instance.updated_by = self.by if getattr(self.by, "pk", None) else None
-        # django-simple-history reads the author from the instance; not in its (absent) types.
-        instance._history_user = instance.updated_by  # type: ignore[attr-defined]
-        if self.guard is not None:
-            self.guard.noting(instance)
-
-
-class BudgetLineResource(_PeriodScoped):
+class BudgetLineResource(PeriodScopedResource):
     """One row per aggregate (kind) of the period: plan and actual in VND, as of a date."""
 
     kind = fields.Field(
@@ -88,7 +52,7 @@ class BudgetLineResource(_PeriodScoped):
         clean_model_instances = True
 
 
-class InvestmentLineResource(_PeriodScoped):
+class InvestmentLineResource(PeriodScopedResource):
     project = fields.Field("project", "Dự án, công trình", widget=TextWidget())
     allocated = fields.Field("allocated", "Kế hoạch vốn giao (đồng)", widget=AmountWidget())
     disbursed = fields.Field("disbursed", "Đã giải ngân (đồng)", widget=AmountWidget())
@@ -136,7 +100,7 @@ def investment_import(
 
 
 def _period_import(
-    resource_class: type[_PeriodScoped],
+    resource_class: type[PeriodScopedResource],
     *,
     file: Any,
     unit: Unit,

@@ -12,18 +12,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import User
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
-from import_export import fields, resources
+from import_export import fields
 
 from imports.base import ImportResult
+from imports.resources import PeriodScopedResource
 from imports.widgets import ChoiceWidget, DateWidget, TextWidget
 from orgs.models import Period, Unit
 
 from .models import DocumentType, RegisteredDocument
 
 if TYPE_CHECKING:
-    from records.locking import RecordLockGuard
+    pass
 
 # Abbreviations officials write in a register's "loại" column.
 TYPE_WORDS: dict[str, tuple[str, ...]] = {
@@ -49,7 +49,7 @@ class _NumberWidget(TextWidget):
         return text
 
 
-class RegisteredDocumentResource(resources.ModelResource):
+class RegisteredDocumentResource(PeriodScopedResource):
     doc_type = fields.Field(
         "doc_type",
         "Loại văn bản",
@@ -72,39 +72,6 @@ class RegisteredDocumentResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         clean_model_instances = True
-
-    def __init__(
-        self,
-        *,
-        unit: Unit | None,
-        period: Period | None,
-        by: User | None = None,
-        guard: RecordLockGuard | None = None,
-    ) -> None:
-        super().__init__()
-        self.unit = unit
-        self.period = period
-        self.by = by
-        self.guard = guard
-
-    def get_queryset(self) -> QuerySet[RegisteredDocument]:
-        return RegisteredDocument.objects.filter(unit=self.unit, period=self.period)
-
-    def import_instance(self, instance: RegisteredDocument, row: Any, **kwargs: Any) -> None:
-        # Only a resource built for its column headers has no unit and period; it never imports.
-        assert self.unit is not None and self.period is not None
-        instance.unit = self.unit
-        instance.period = self.period
-        super().import_instance(instance, row, **kwargs)
-
-    def before_save_instance(self, instance: RegisteredDocument, row: Any, **kwargs: Any) -> None:
-        if instance.pk:
-            instance.version += 1
-        instance.updated_by = self.by if getattr(self.by, "pk", None) else None
-        # django-simple-history reads the author from the instance; not in its (absent) types.
-        instance._history_user = instance.updated_by  # type: ignore[attr-defined]
-        if self.guard is not None:
-            self.guard.noting(instance)
 
 
 def documents_import(

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
-from django.http import Http404, HttpResponse, JsonResponse, QueryDict
+from django.http import HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ from reports.locks import log_lock_refused
 from .forms import RecordForm
 from .services import ConcurrentEditError, record_save
 from .spec import Grid, Section
-from .views import _context, _form, _state
+from .views import _context, _form, _owned, _state
 
 
 def _grid(section: Section) -> Grid:
@@ -60,14 +60,6 @@ def _data_of(form: RecordForm) -> dict[str, Any]:
             formatted = formatted[0] if formatted else ""
         data[name] = "" if formatted is None else formatted
     return data
-
-
-def _owned(section: Section, request: UnitPeriodRequest, pk: int) -> Model:
-    qs = section.scope.owned(section.base_queryset(), unit=request.unit, period=request.period)
-    obj = qs.filter(pk=pk).first()
-    if obj is None:
-        raise Http404
-    return obj
 
 
 def _row(
